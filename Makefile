@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-QUIET_PIP := grep -v -E 'is ignored: it is neither|^$$' || true
+QUIET_PIP := { grep -v -E 'is ignored: it is neither|^$$' || true; }
 TESTS := tests/test_hygiene.py tests/test_notebooks.py tests/test_docs.py tests/test_site.py
 
 .PHONY: install demo test docs readme export clean chromium
