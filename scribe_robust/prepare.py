@@ -565,6 +565,17 @@ def _few_per_class(y, idx, n):
     "The first `n` indices of each class among `idx`."
     return np.sort(np.concatenate([idx[y[idx] == k][:n] for k in np.unique(y[idx])]))
 
+@lru_cache(maxsize=4)
+def _load_memo(root, split, masks, stamp):
+    "`load_arrays`, memoised per process (a training grid re-reads the same split many times)."
+    return load_arrays(root, split, masks=masks)
+
+def _load_shared(root, split, masks):
+    "Memoised `load_arrays`; the stamp (mtimes of the split's folders) invalidates it when files change."
+    sd = Path(root) / split
+    stamp = tuple(p.stat().st_mtime_ns for p in [Path(root), sd, *sorted(sd.iterdir())]) if sd.is_dir() else ()
+    return _load_memo(str(root), split, masks, stamp)
+
 def _synthetic_root(path, size, download, **kw): return make_synthetic(Path(path) / 'synthetic', size=size, **kw)
 def _cifar_root(path, size, download, **kw): return get_cifar(path, download=download)
 DATA_SOURCES = {'synthetic': _synthetic_root, 'cifar10': _cifar_root}  # named sources -> function returning a root
@@ -606,8 +617,8 @@ def get_dls(source='synthetic', # 'synthetic', 'cifar10', or a folder (CIFAR-sty
     if synth_kwargs and source != 'synthetic':
         raise TypeError(f"unexpected arguments {sorted(synth_kwargs)}: they are `make_synthetic` options, only valid with source='synthetic'")
     root = _resolve_source(source, path, size, download, **synth_kwargs)
-    xtr, mtr, ytr, classes = load_arrays(root, 'train', masks=masks)
-    xva, mva, yva, cva = load_arrays(root, 'test', masks=masks)
+    xtr, mtr, ytr, classes = _load_shared(root, 'train', masks)
+    xva, mva, yva, cva = _load_shared(root, 'test', masks)
     if cva != classes:
         raise ValueError(f"{root}: train classes {classes} differ from test classes {cva}; use the same class folders in both splits")
     idx = balanced_subset(ytr, subset, seed=seed, nested=nested)
