@@ -414,7 +414,19 @@ def _load_pickles(d, split):
     return np.ascontiguousarray(np.concatenate(xs)), None, np.concatenate(ys), list(classes)
 
 # %% ../nbs/00_prepare.ipynb #3381165d
-def _read_folder(sd, mask_of=None):
+def _resize_pair(x, m, size):
+    "Resize an image (bilinear) and its mask (nearest) to size x size."
+    if size is None or x.shape[:2] == (size, size): return x, m
+    x = np.asarray(Image.fromarray(x).resize((size, size), Image.BILINEAR))
+    if m is not None: m = np.asarray(Image.fromarray(m.astype(np.uint8) * 255).resize((size, size), Image.NEAREST)) > 127
+    return x, m
+
+def _resize_all(x, m, size):
+    if size is None or x.shape[1:3] == (size, size): return x, m
+    pairs = [_resize_pair(a, None if m is None else b, size) for a, b in zip(x, m if m is not None else [None] * len(x))]
+    return np.stack([a for a, _ in pairs]), (None if m is None else np.stack([b for _, b in pairs]))
+
+def _read_folder(sd, mask_of=None, size=None):
     "Read `sd/<class>/<image>` (classes and files sorted); `mask_of(class, file)` gives each mask's path."
     stray = sorted(p.name for p in sd.iterdir() if p.is_file() and p.suffix.lower() in IMG_EXTS)
     if stray: raise ValueError(f"images directly in {sd} (e.g. {stray[0]}): {_LAYOUT_HELP}; move them into one sub-folder per class")
@@ -427,23 +439,27 @@ def _read_folder(sd, mask_of=None):
         for f in files:
             x = _read_image(f)
             if first is None: first = (f, x.shape)
-            elif x.shape != first[1]:
+            elif x.shape != first[1] and size is None:
                 raise ValueError(f"image {f} is {x.shape[1]}x{x.shape[0]} but {first[0]} is {first[1][1]}x{first[1][0]}: "
-                                 "all images must have one size; resize them (e.g. PIL `Image.resize`) before loading")
-            xs.append(x); ys.append(k)
-            if mask_of is not None: ms.append(_read_mask(mask_of(cd.name, f), f, x.shape[:2]))
+                                 "all images must have one size; resize them (e.g. PIL `Image.resize`) before loading, "
+                                 "or pass `size=` to resize on load")
+            m = _read_mask(mask_of(cd.name, f), f, x.shape[:2]) if mask_of is not None else None
+            x, m = _resize_pair(x, m, size)
+            xs.append(x); ys.append(k); ms.append(m)
     return np.stack(xs), (np.stack(ms) if mask_of is not None else None), np.array(ys, np.int64), [c.name for c in cdirs]
 
 # %% ../nbs/00_prepare.ipynb #602fff7d
 def load_arrays(root, # a CIFAR-style folder (e.g. from `make_synthetic`), fastai's cifar10 folder or `cifar-10-batches-py`
                 split:str='train', # 'train' or 'test' (any sub-folder name for folders)
                 masks:bool=None, # None: load masks if `root/masks/<split>` exists; True: require them; False: skip
+                size:int=None, # resize every image (bilinear) and mask (nearest) to size x size; None: keep sizes
                ) -> tuple: # (x uint8 (N,H,W,3), masks bool (N,H,W) or None, y int64 (N,), classes)
     "Read one split into memory, in a fixed order (classes sorted, files sorted within a class)."
     root = Path(root)
     if _is_pickle_dir(root):
         if masks: raise ValueError(f"{root} holds CIFAR-10 pickle batches, which have no masks; pass masks=False")
-        return _load_pickles(root, split)
+        x, m, y, c = _load_pickles(root, split)
+        return (*_resize_all(x, m, size), y, c)
     sd, md = root / split, root / 'masks' / split
     if not sd.is_dir(): raise FileNotFoundError(f"{sd} not found: {_LAYOUT_HELP}")
     if masks and not md.is_dir():
@@ -452,14 +468,16 @@ def load_arrays(root, # a CIFAR-style folder (e.g. from `make_synthetic`), fasta
     want = md.is_dir() if masks is None else bool(masks)
     cache = root / 'cache' / f'{split}.npz'
     if cache.is_file() and (root / 'manifest.json').is_file():  # generator-written copy of the PNGs
-        with np.load(cache) as z: return z['x'], (z['masks'] if want else None), z['y'], json.loads((root / 'manifest.json').read_text())['classes']
-    return _read_folder(sd, (lambda cls, f: md / cls / f'{f.stem}.png') if want else None)
+        with np.load(cache) as z: x, m, y = z['x'], (z['masks'] if want else None), z['y']
+        return (*_resize_all(x, m, size), y, json.loads((root / 'manifest.json').read_text())['classes'])
+    return _read_folder(sd, (lambda cls, f: md / cls / f'{f.stem}.png') if want else None, size)
 
 # %% ../nbs/00_prepare.ipynb #71e9a4b9
 def load_in9(root, # an IN-9 release folder `bg_challenge` (or its parent, e.g. a `make_synthetic` root)
              variant:str='original', # one of `VARIANTS`
              split:str='val', # 'val' (the release) or 'train' (synthetic sets made with `in9_train=True`)
              masks:bool=None, # None: load `fg_mask` masks when present; True: require them; False: skip
+             size:int=None, # resize every image (bilinear) and mask (nearest) to size x size; None: keep sizes
             ) -> tuple: # (x uint8 (N,H,W,3), masks bool (N,H,W) or None, y int64 (N,), classes)
     "Read one variant of the ImageNet-9 release layout, with its foreground masks (https://arxiv.org/abs/2006.09994)."
     root = Path(root); bc = root / 'bg_challenge' if (root / 'bg_challenge').is_dir() else root
@@ -472,7 +490,7 @@ def load_in9(root, # an IN-9 release folder `bg_challenge` (or its parent, e.g. 
     if masks and not md.is_dir():
         raise FileNotFoundError(f"no foreground masks for {vd}: expected {md}/<class>/<stem>.npy; pass masks=False to skip them")
     want = md.is_dir() if masks is None else bool(masks)
-    return _read_folder(vd, (lambda cls, f: md / cls / f'{f.stem}.npy') if want else None)
+    return _read_folder(vd, (lambda cls, f: md / cls / f'{f.stem}.npy') if want else None, size)
 
 # %% ../nbs/00_prepare.ipynb #57c73d60
 def get_cifar(path='data', # folder holding (or to receive) CIFAR-10
@@ -566,15 +584,15 @@ def _few_per_class(y, idx, n):
     return np.sort(np.concatenate([idx[y[idx] == k][:n] for k in np.unique(y[idx])]))
 
 @lru_cache(maxsize=4)
-def _load_memo(root, split, masks, stamp):
+def _load_memo(root, split, masks, size, stamp):
     "`load_arrays`, memoised per process (a training grid re-reads the same split many times)."
-    return load_arrays(root, split, masks=masks)
+    return load_arrays(root, split, masks=masks, size=size)
 
-def _load_shared(root, split, masks):
+def _load_shared(root, split, masks, size):
     "Memoised `load_arrays`; the stamp (mtimes of the split's folders) invalidates it when files change."
     sd = Path(root) / split
     stamp = tuple(p.stat().st_mtime_ns for p in [Path(root), sd, *sorted(sd.iterdir())]) if sd.is_dir() else ()
-    return _load_memo(str(root), split, masks, stamp)
+    return _load_memo(str(root), split, masks, size, stamp)
 
 def _synthetic_root(path, size, download, **kw): return make_synthetic(Path(path) / 'synthetic', size=size, **kw)
 def _cifar_root(path, size, download, **kw): return get_cifar(path, download=download)
@@ -593,7 +611,7 @@ def _resolve_source(source, path, size, download, **kw):
 
 # %% ../nbs/00_prepare.ipynb #78eeaf66
 def get_dls(source='synthetic', # 'synthetic', 'cifar10', or a folder (CIFAR-style, fastai cifar10, or cifar-10-batches-py)
-            size:int=32, # image side; synthetic data is generated at this size, other images are resized if needed
+            size:int=32, # image side; synthetic data is generated at this size, other images are resized on load (masks too)
             bs:int=128, # batch size (capped at the training set size)
             subset:float=1.0, # fraction of each training class to use, in (0, 1] (`balanced_subset`)
             nested:bool=False, # nested instead of independently re-sampled subsets
@@ -617,8 +635,8 @@ def get_dls(source='synthetic', # 'synthetic', 'cifar10', or a folder (CIFAR-sty
     if synth_kwargs and source != 'synthetic':
         raise TypeError(f"unexpected arguments {sorted(synth_kwargs)}: they are `make_synthetic` options, only valid with source='synthetic'")
     root = _resolve_source(source, path, size, download, **synth_kwargs)
-    xtr, mtr, ytr, classes = _load_shared(root, 'train', masks)
-    xva, mva, yva, cva = _load_shared(root, 'test', masks)
+    xtr, mtr, ytr, classes = _load_shared(root, 'train', masks, size)
+    xva, mva, yva, cva = _load_shared(root, 'test', masks, size)
     if cva != classes:
         raise ValueError(f"{root}: train classes {classes} differ from test classes {cva}; use the same class folders in both splits")
     idx = balanced_subset(ytr, subset, seed=seed, nested=nested)
