@@ -18,6 +18,14 @@ def proc_nbs():
     return q._pre_docs(n_workers=0, force=True)[0]
 
 
+def site_url():
+    "The URL nbdev writes into doc links (settings.ini doc_host + doc_baseurl); the adapter makes these relative."
+    from urllib.parse import urljoin
+    from nbdev.config import get_config
+    cfg = get_config()
+    return urljoin(cfg.doc_host + '/', cfg.doc_baseurl).rstrip('/')
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--strict', action='store_true', help='treat Sphinx warnings as errors (-W)')
@@ -27,7 +35,7 @@ def main(argv=None):
     proc = proc_nbs()
     src = ROOT / 'docs' / '_src'
     pages = build_sources(proc, ROOT / 'nbs' / 'sidebar.yml', src, ROOT / 'docs' / 'conf.py',
-                          static=[ROOT / 'docs' / '_static'])
+                          static=[ROOT / 'docs' / '_static'], site_url=site_url())
     strict = ['-W', '--keep-going'] if a.strict else []
     cmd = [sys.executable, '-m', 'sphinx', '-b', 'html', '-q', *strict, str(src), a.out]
     r = subprocess.run(cmd, cwd=ROOT)
