@@ -13,7 +13,9 @@ from adapter import build_sources
 
 def proc_nbs():
     "Run nbdev's notebook processing into `_proc/` without letting it try to install Quarto."
+    import warnings
     import nbdev.quarto as q
+    warnings.filterwarnings('ignore', message='Found cells containing imports')  # nbdev style hint, not a problem
     q._ensure_quarto = lambda: None   # nbdev would download Quarto here; the Sphinx path does not need it
     return q._pre_docs(n_workers=0, force=True)[0]
 
