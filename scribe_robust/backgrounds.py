@@ -14,14 +14,15 @@ from PIL import Image
 from fastcore.foundation import L
 from fastai.callback.core import Callback
 from fastai.callback.schedule import ParamScheduler
+from .baselines import SWACallback
 
 # %% auto #0
 __all__ = ['IN9_CLASSES', 'IN9_VARIANTS', 'STATS', 'MIX_CALLBACKS', 'in_to_in9', 'predict_in9', 'in9_root', 'in9_items',
            'load_image', 'mask_path', 'load_mask', 'in9_loader', 'in9_tensors', 'NormalizedModel', 'read_checkpoint',
            'load_state_strict', 'build_arch', 'load_eval_model', 'eval_in9', 'bg_gap', 'in9_table', 'ChallengeResult',
            'challenge_eval', 'plot_adversarial_backgrounds', 'in9_summary_lines', 'in9_eval_cli', 'challenge_eval_cli',
-           'in9_dls', 'SWACallback', 'in9_learner', 'make_in9_model', 'finetune_in9', 'grabcut_mask', 'write_in9',
-           'make_in9_variants', 'scribe_masks']
+           'in9_dls', 'in9_learner', 'make_in9_model', 'finetune_in9', 'grabcut_mask', 'write_in9', 'make_in9_variants',
+           'scribe_masks']
 
 # %% ../nbs/05_backgrounds.ipynb #601e65f1
 IN9_CLASSES = ('00_dog', '01_bird', '02_wheeled vehicle', '03_reptile', '04_carnivore', '05_insect',
@@ -613,28 +614,6 @@ def in9_dls(data, # the `bg_challenge` folder (or its parent)
     dls.vocab = classes
     return dls
 
-# %% ../nbs/05_backgrounds.ipynb #fc115925
-class SWACallback(Callback):
-    "Stochastic Weight Averaging (https://arxiv.org/abs/1803.05407): average the weights of the last epochs at a constant lr, recompute BatchNorm statistics, keep the average."
-    order = ParamScheduler.order + 1  # runs after the scheduler, so that `swa_lr` overrides it
-    def __init__(self, start_pct:float=0.75, # fraction of the epochs before averaging starts
-                 swa_lr:float|None=0.05, # constant lr while averaging (None: keep the schedule)
-                ):
-        self.start_pct, self.swa_lr = start_pct, swa_lr
-    def before_fit(self):
-        self.start_epoch = min(int(self.n_epoch * self.start_pct), self.n_epoch - 1)
-        self.swa_model = torch.optim.swa_utils.AveragedModel(self.model)
-        self.n_averaged = 0
-    def before_batch(self):
-        if self.training and self.epoch >= self.start_epoch and self.swa_lr is not None: self.opt.set_hyper('lr', self.swa_lr)
-    def after_epoch(self):
-        if self.epoch >= self.start_epoch: self.swa_model.update_parameters(self.model); self.n_averaged += 1
-    def after_fit(self):
-        if not self.n_averaged: return
-        self.model.load_state_dict(self.swa_model.module.state_dict())
-        torch.optim.swa_utils.update_bn(self.dls.train, self.model, device=self.dls.device)  # BN statistics of the averaged weights
-        self.model.eval(); del self.swa_model
-
 # %% ../nbs/05_backgrounds.ipynb #20d0d8b3
 MIX_CALLBACKS = {'none': None, 'mixup': 'MixUp', 'cutmix': 'CutMix'}  # name -> fastai callback class in fastai.callback.mixup
 
@@ -659,7 +638,7 @@ def in9_learner(dls, # from `in9_dls`
     if mix not in MIX_CALLBACKS: raise ValueError(f'unknown mix {mix!r}: use one of {list(MIX_CALLBACKS)}')
     cbs = list(cbs or [])
     if MIX_CALLBACKS[mix]: cbs.append(getattr(fmix, MIX_CALLBACKS[mix])(alpha))
-    if swa_start is not None: cbs.append(SWACallback(swa_start, swa_lr))
+    if swa_start is not None: cbs.append(SWACallback(start_pct=swa_start, swa_lr=swa_lr))
     return Learner(dls, model, loss_func=CrossEntropyLossFlat(), opt_func=partial(SGD, mom=mom, wd=wd, decouple_wd=False),
                    metrics=accuracy, cbs=cbs)
 
@@ -800,7 +779,7 @@ def scribe_masks(model:nn.Module, # a SCrIBE model with `.segment(x)` (e.g. `scr
                  bs:int=64, # batch size
                  device=None, # default: the model's device
                 ) -> np.ndarray: # bool (N,H,W) foreground masks
-    "Foreground masks from a trained SCrIBE model's own attention, `attention(model.segment(x)) > threshold` (https://arxiv.org/abs/2008.06025)."
+    "Foreground masks from a trained SCrIBE model's own attention, `attention(model.segment(x)) > threshold` (https://arxiv.org/abs/2008.09306)."
     from scribe_robust.ibe import attention
     if isinstance(model, NormalizedModel): mean, std, model = model.mean, model.std, model.model
     elif stats is None: raise ValueError('pass stats=(mean, std) the model was trained with (e.g. CIFAR_STATS), or wrap it in NormalizedModel')

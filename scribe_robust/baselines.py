@@ -72,7 +72,7 @@ class CifarResNet18(nn.Module):
 def baseline_resnet18(n_out:int=10, # number of classes
                       width:float=1.0, # width multiplier (same idea as `scribe_resnet18`'s): 0.25 gives a slim CPU model
                      ) -> nn.Module:
-    "The non-IBE ResNet-18 of the SCrIBE paper (https://arxiv.org/abs/2006.10166): maps (B,3,H,W) to (B,n_out) logits."
+    "The non-IBE ResNet-18 of the SCrIBE paper (https://arxiv.org/abs/2008.09306): maps (B,3,H,W) to (B,n_out) logits."
     return CifarResNet18(n_out, width)
 
 # %% ../nbs/02_baselines.ipynb #00ee185c
@@ -231,14 +231,18 @@ class SWACallback(Callback):
     "Stochastic Weight Averaging (Izmailov et al. 2018, https://arxiv.org/abs/1803.05407) with `torch.optim.swa_utils`."
     order = 70  # after ParamScheduler (60), so a constant `swa_lr` wins over the schedule
     def __init__(self,
-        start_epoch:int, # first epoch (0-based) whose end-of-epoch weights are averaged
+        start_epoch:int|None=None, # first epoch (0-based) whose end-of-epoch weights are averaged
         swa_lr:float|None=None, # constant lr from `start_epoch` on (None keeps the learner's schedule)
         bn_dl=None, # batches to recompute BatchNorm statistics with (default: the learner's training DataLoader)
         replace:bool=True, # after fit, put the averaged (BN-updated) weights into `learn.model`, so it is what gets validated and saved
+        start_pct:float|None=None, # instead of `start_epoch`: start after this fraction of the epochs (the IN-9 recipe: 0.75)
     ):
-        if start_epoch < 0: raise ValueError(f'start_epoch must be >= 0, got {start_epoch}')
-        self.start_epoch, self.swa_lr, self.bn_dl, self.replace = start_epoch, swa_lr, bn_dl, replace
+        if (start_epoch is None) == (start_pct is None): raise ValueError('give exactly one of start_epoch or start_pct')
+        if start_epoch is not None and start_epoch < 0: raise ValueError(f'start_epoch must be >= 0, got {start_epoch}')
+        if start_pct is not None and not 0 <= start_pct < 1: raise ValueError(f'start_pct must be in [0, 1), got {start_pct}')
+        self.start_epoch, self.start_pct, self.swa_lr, self.bn_dl, self.replace = start_epoch, start_pct, swa_lr, bn_dl, replace
     def before_fit(self):
+        if self.start_pct is not None: self.start_epoch = min(int(self.n_epoch * self.start_pct), self.n_epoch - 1)
         if self.start_epoch >= self.n_epoch:
             raise ValueError(f'SWA start_epoch={self.start_epoch} but the fit has only {self.n_epoch} epochs; use start_epoch < n_epoch, '
                              f'e.g. int(0.75*n_epoch)')

@@ -29,7 +29,7 @@ __all__ = ['MODELS', 'RECIPES', 'DATA_SOURCES', 'INITS', 'PAPER_AUGS', 'PRESETS'
 
 # %% ../nbs/03_trainer.ipynb #d2210d81
 class OneVsRestBCE(nn.Module):
-    "The SCrIBE loss: BCE-with-logits of the pooled image logits against one-hot targets (https://arxiv.org/abs/2008.06025)."
+    "The SCrIBE loss: BCE-with-logits of the pooled image logits against one-hot targets (https://arxiv.org/abs/2008.09306)."
     y_int = True  # integer targets (lets fastai's MixUp/CutMix mix the losses)
     def __init__(self, reduction:str='mean' # 'mean', 'sum' or 'none' (per sample: mean over the K classes)
                 ):
@@ -124,7 +124,7 @@ DATA_SOURCES = {'toy': _toy_source, 'synthetic': _prepare_source('synthetic'), '
 # %% ../nbs/03_trainer.ipynb #122952fe
 @dataclass(frozen=True)
 class RunConfig:
-    "One training run: everything that decides its result, and nothing else (paper: https://arxiv.org/abs/2006.10166)."
+    "One training run: everything that decides its result, and nothing else (paper: https://arxiv.org/abs/2008.09306)."
     model:str='baseline' # a key of `MODELS`: 'baseline', 'scribe', 'scribe_lite' or 'mimo'
     aug:str='none' # augmentation policy (a key of `prepare.AUG_POLICIES`)
     technique:str='none' # robustness technique (a key of `baselines.TECHNIQUES`)
