@@ -1,0 +1,50 @@
+# scribe_robust: the two set-up commands are `make demo` and `make test` (both create .venv when missing).
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+QUIET_PIP := { grep -v -E 'is ignored: it is neither|^$$' || true; }
+TESTS := tests/test_hygiene.py tests/test_notebooks.py tests/test_docs.py tests/test_site.py
+
+.PHONY: install demo test docs readme export clean chromium
+
+# Pinned, reproducible environment: exact pins in constraints.txt, package ranges in settings.ini.
+$(STAMP): settings.ini setup.py pyproject.toml constraints.txt
+	@echo "== creating $(VENV) (pinned torch/fastai/nbdev; ~5 min on a fresh machine)"
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q -c constraints.txt "setuptools>=64,<81" wheel 2>&1 | $(QUIET_PIP)
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[dev]" 2>&1 | $(QUIET_PIP)
+	$(BIN)/python -m pip check
+	touch $@
+
+install: $(STAMP)
+
+# Debian's chromium for the real-browser check (Playwright drives it; it never downloads a browser).
+chromium:
+	@command -v chromium >/dev/null || { echo "== installing Debian chromium"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+# The main job on the embedded synthetic data set: no network, no GPU.
+demo: $(STAMP)
+	$(BIN)/scribe_demo --out demo_out
+
+# Checks, in order: notebooks clean, library in sync, nbdev_test (all notebooks, 2 workers),
+# docs site built with warnings as errors, real-browser check of the site. Ends with `N passed, N failed`.
+test: $(STAMP) chromium
+	rc=0; $(BIN)/python -m pytest -p no:cacheprovider -q -rfE $(TESTS) --junitxml=.test-results.xml || rc=$$?; \
+	$(BIN)/python tools/summary.py .test-results.xml; exit $$rc
+
+docs: $(STAMP)
+	$(BIN)/python docs/build.py --strict
+
+readme: $(STAMP)
+	$(BIN)/python tools/readme.py
+
+export: $(STAMP)
+	$(BIN)/nbdev_export && $(BIN)/nbdev_clean
+
+clean:
+	rm -rf _proc _site docs/_src .test-results.xml

@@ -1,0 +1,40 @@
+"""Build the offline docs site: nbdev_proc_nbs -> docs/adapter.py -> Sphinx + myst-nb -> `_site/`.
+
+Usage: `python docs/build.py [--strict]` from the repo root (`make docs` calls it). Quarto is not needed:
+nbdev's processing runs with its Quarto check turned off. `--strict` turns Sphinx warnings into errors.
+"""
+import argparse, json, subprocess, sys, time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / 'docs'))
+from adapter import build_sources
+
+
+def proc_nbs():
+    "Run nbdev's notebook processing into `_proc/` without letting it try to install Quarto."
+    import nbdev.quarto as q
+    q._ensure_quarto = lambda: None   # nbdev would download Quarto here; the Sphinx path does not need it
+    return q._pre_docs(n_workers=0, force=True)[0]
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--strict', action='store_true', help='treat Sphinx warnings as errors (-W)')
+    ap.add_argument('--out', default=str(ROOT / '_site'), help='output folder for the HTML site')
+    a = ap.parse_args(argv)
+    t0 = time.time()
+    proc = proc_nbs()
+    src = ROOT / 'docs' / '_src'
+    pages = build_sources(proc, ROOT / 'nbs' / 'sidebar.yml', src, ROOT / 'docs' / 'conf.py',
+                          static=[ROOT / 'docs' / '_static'])
+    strict = ['-W', '--keep-going'] if a.strict else []
+    cmd = [sys.executable, '-m', 'sphinx', '-b', 'html', '-q', *strict, str(src), a.out]
+    r = subprocess.run(cmd, cwd=ROOT)
+    if r.returncode: sys.exit(f'docs: Sphinx failed (exit {r.returncode}); see the warnings above')
+    (Path(a.out) / 'pages.json').write_text(json.dumps([f'{p}.html' for p in pages]))  # read by the browser check
+    print(f'docs: {len(pages)} pages -> {a.out} in {time.time()-t0:.1f}s')
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,78 @@
+"The docs adapter (unit tests on tiny notebooks) and the offline site build with warnings as errors."
+import json, subprocess, sys
+from pathlib import Path
+
+import pytest
+from adapter import sidebar_pages, parse_front_matter, directive_tags, adapt_notebook, build_sources
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _nb(*cells): return {'cells': list(cells), 'metadata': {}, 'nbformat': 4, 'nbformat_minor': 5}
+def _raw(s): return {'cell_type': 'raw', 'metadata': {}, 'source': s}
+def _code(s, outputs=()): return {'cell_type': 'code', 'metadata': {}, 'source': s, 'outputs': list(outputs), 'execution_count': None}
+FM = '---\ntitle: Prepare\ndescription: Data layer\noutput-file: prepare.html\n---\n'
+
+
+def test_sidebar_order_and_nesting(tmp_path):
+    y = tmp_path / 'sidebar.yml'
+    y.write_text('website:\n  sidebar:\n    contents:\n      - index.ipynb\n      - section: Core\n        contents:\n          - 00_a.ipynb\n          - 01_b.ipynb\n')
+    assert sidebar_pages(y) == ['index.ipynb', '00_a.ipynb', '01_b.ipynb']
+    y.write_text('website: {}\n')
+    with pytest.raises(ValueError, match='website.sidebar.contents'): sidebar_pages(y)
+
+
+def test_front_matter_and_directives():
+    fm, i = parse_front_matter(_nb(_raw(FM)))
+    assert (fm['title'], fm['output-file'], i) == ('Prepare', 'prepare.html', 0)
+    assert parse_front_matter(_nb(_code('1'))) == ({}, None)
+    tags, src = directive_tags('#| echo: false\n#| output: asis\nshow_doc(f)')
+    assert tags == ['remove-input'] and src == 'show_doc(f)'
+    assert directive_tags('#| include: false\nx=1')[0] == ['remove-cell']
+    assert directive_tags('#| output: false\nx=1')[0] == ['remove-output']
+    assert directive_tags('x = 1  # | echo: false')[0] == []
+
+
+def test_adapt_notebook():
+    md_out = {'output_type': 'execute_result', 'data': {'text/markdown': '---\n\n[source](http://x/y.py#L1){target="_blank" style="float:right"}\n\n### f\n\n*doc*', 'text/plain': 'f'}, 'metadata': {}}
+    nb = _nb(_raw(FM), _code('#| echo: false\nshow_doc(f)', [md_out]), _code('#| include: false\nsecret()'))
+    out = adapt_notebook(nb, toctree=['prepare'])
+    srcs = [c['source'] for c in out['cells']]
+    assert srcs[0].startswith('# Prepare') and 'Data layer' in srcs[0]
+    assert out['cells'][1]['metadata']['tags'] == ['remove-input'] and srcs[1] == 'show_doc(f)'
+    md = out['cells'][1]['outputs'][0]['data']['text/markdown']
+    assert '---' not in md and '{target' not in md and '<a href="http://x/y.py#L1"' in md
+    assert not any('secret' in s for s in srcs)
+    assert '{toctree}' in srcs[-1] and 'prepare' in srcs[-1]
+    with pytest.raises(ValueError, match='H1'): adapt_notebook(_nb(_code('1')))
+
+
+def test_build_sources_errors(tmp_path):
+    (tmp_path / 'proc').mkdir()
+    y = tmp_path / 'sidebar.yml'
+    y.write_text('website:\n  sidebar:\n    contents:\n      - 00_a.ipynb\n')
+    with pytest.raises(ValueError, match='index.ipynb'): build_sources(tmp_path / 'proc', y, tmp_path / 'out', ROOT / 'docs/conf.py')
+    y.write_text('website:\n  sidebar:\n    contents:\n      - index.ipynb\n')
+    with pytest.raises(FileNotFoundError, match='no such notebook'): build_sources(tmp_path / 'proc', y, tmp_path / 'out', ROOT / 'docs/conf.py')
+
+
+def test_every_notebook_in_sidebar():
+    "Each notebook in nbs/ has a page (sidebar.yml lists it), and every listed notebook exists."
+    listed = sidebar_pages(ROOT / 'nbs' / 'sidebar.yml')
+    present = sorted(p.name for p in (ROOT / 'nbs').glob('*.ipynb'))
+    assert sorted(listed) == present
+
+
+def test_site_builds_strict():
+    "`make docs` equivalent: nbdev_proc_nbs -> adapter -> Sphinx with warnings as errors."
+    r = subprocess.run([sys.executable, ROOT / 'docs' / 'build.py', '--strict'], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-5000:]
+    assert (ROOT / '_site' / 'index.html').exists() and (ROOT / '_site' / 'pages.json').exists()
+
+
+def test_readme_in_sync():
+    "README.md is generated from nbs/index.ipynb (`make readme`); it must match the notebook."
+    sys.path.insert(0, str(ROOT / 'tools'))
+    from readme import render_readme
+    assert (ROOT / '_proc' / 'index.ipynb').exists(), 'run after the site build (it processes the notebooks)'
+    assert (ROOT / 'README.md').read_text() == render_readme(), 'README.md is stale: run `make readme` and commit it'
