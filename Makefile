@@ -34,7 +34,7 @@ demo: $(STAMP)
 # Checks, in order: notebooks clean, library in sync, nbdev_test (all notebooks, 2 workers),
 # docs site built with warnings as errors, real-browser check of the site. Ends with `N passed, N failed`.
 test: $(STAMP) chromium
-	rc=0; $(BIN)/python -m pytest -p no:cacheprovider -q -rfE $(TESTS) --junitxml=.test-results.xml || rc=$$?; \
+	rm -f .test-results.xml; rc=0; $(BIN)/python -m pytest -p no:cacheprovider -q -rfE $(TESTS) --junitxml=.test-results.xml || rc=$$?; \
 	$(BIN)/python tools/summary.py .test-results.xml; exit $$rc
 
 docs: $(STAMP)
@@ -47,4 +47,4 @@ export: $(STAMP)
 	$(BIN)/nbdev_export && $(BIN)/nbdev_clean
 
 clean:
-	rm -rf _proc _site docs/_src .test-results.xml
+	rm -rf _proc _site docs/_src jupyter_execute .test-results.xml

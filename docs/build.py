@@ -13,9 +13,19 @@ from adapter import build_sources
 
 def proc_nbs():
     "Run nbdev's notebook processing into `_proc/` without letting it try to install Quarto."
+    import warnings
     import nbdev.quarto as q
+    warnings.filterwarnings('ignore', message='Found cells containing imports')  # nbdev style hint, not a problem
     q._ensure_quarto = lambda: None   # nbdev would download Quarto here; the Sphinx path does not need it
     return q._pre_docs(n_workers=0, force=True)[0]
+
+
+def site_url():
+    "The URL nbdev writes into doc links (settings.ini doc_host + doc_baseurl); the adapter makes these relative."
+    from urllib.parse import urljoin
+    from nbdev.config import get_config
+    cfg = get_config()
+    return urljoin(cfg.doc_host + '/', cfg.doc_baseurl).rstrip('/')
 
 
 def main(argv=None):
@@ -27,7 +37,7 @@ def main(argv=None):
     proc = proc_nbs()
     src = ROOT / 'docs' / '_src'
     pages = build_sources(proc, ROOT / 'nbs' / 'sidebar.yml', src, ROOT / 'docs' / 'conf.py',
-                          static=[ROOT / 'docs' / '_static'])
+                          static=[ROOT / 'docs' / '_static'], site_url=site_url())
     strict = ['-W', '--keep-going'] if a.strict else []
     cmd = [sys.executable, '-m', 'sphinx', '-b', 'html', '-q', *strict, str(src), a.out]
     r = subprocess.run(cmd, cwd=ROOT)

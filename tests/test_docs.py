@@ -34,15 +34,19 @@ def test_front_matter_and_directives():
 
 
 def test_adapt_notebook():
-    md_out = {'output_type': 'execute_result', 'data': {'text/markdown': '---\n\n[source](http://x/y.py#L1){target="_blank" style="float:right"}\n\n### f\n\n*doc*', 'text/plain': 'f'}, 'metadata': {}}
+    md_out = {'output_type': 'execute_result', 'data': {'text/markdown': '---\n\n[source](http://x/y.py#L1){target="_blank" style="float:right"}\n\n### f\n\n*doc*', 'text/plain': 'f'}, 'metadata': {}, 'execution_count': 1}
     nb = _nb(_raw(FM), _code('#| echo: false\nshow_doc(f)', [md_out]), _code('#| include: false\nsecret()'))
-    out = adapt_notebook(nb, toctree=['prepare'])
+    nb['cells'][1]['has_sd'] = True
+    nb['cells'].append({'cell_type': 'markdown', 'metadata': {}, 'source': 'see [`g`](https://h.org/prepare.html#g)'})
+    out = adapt_notebook(nb, toctree=['prepare'], site_url='https://h.org/')
+    import nbformat; nbformat.validate(nbformat.from_dict(out))
     srcs = [c['source'] for c in out['cells']]
     assert srcs[0].startswith('# Prepare') and 'Data layer' in srcs[0]
     assert out['cells'][1]['metadata']['tags'] == ['remove-input'] and srcs[1] == 'show_doc(f)'
     md = out['cells'][1]['outputs'][0]['data']['text/markdown']
-    assert '---' not in md and '{target' not in md and '<a href="http://x/y.py#L1"' in md
+    assert '---' not in md and '{target' not in md and 'http://x/y.py' not in md and '### f' in md
     assert not any('secret' in s for s in srcs)
+    assert 'see <a href="prepare.html#g"><code>g</code></a>' in srcs
     assert '{toctree}' in srcs[-1] and 'prepare' in srcs[-1]
     with pytest.raises(ValueError, match='H1'): adapt_notebook(_nb(_code('1')))
 

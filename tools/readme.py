@@ -15,7 +15,7 @@ def render_readme(proc_dir=ROOT / '_proc') -> str:
     for c in nb['cells']:
         if 'remove-input' in c['metadata'].get('tags', []): c['source'] = ''
     nb['cells'] = [c for c in nb['cells'] if c['source'] or c.get('outputs')]
-    body, _ = MarkdownExporter(exclude_raw=True).from_notebook_node(nbformat.from_dict(nb))
+    body, _ = MarkdownExporter(exclude_raw=True).from_notebook_node(nbformat.reads(json.dumps(nb), as_version=4))
     body = body.replace('<p class="description">', '> ').replace('</p>', '', 1)
     return '<!-- Generated from nbs/index.ipynb by `make readme`: edit the notebook, not this file. -->\n\n' + body.strip() + '\n'
 
