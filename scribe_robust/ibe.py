@@ -51,7 +51,7 @@ def _check_logits(z:torch.Tensor, # logits, class dimension at `dim`
 
 # %% ../nbs/01_ibe.ipynb #ede7da05
 class ImplicitBackground(nn.Module):
-    "Prepend an implicit background logit `-logsumexp(z)` as class 0 of K-class logits z (IBE, https://arxiv.org/abs/1905.06236)."
+    "Prepend an implicit background logit `-logsumexp(z)` as class 0 of K-class logits z (IBE, https://arxiv.org/abs/1905.13306)."
     def __init__(self, dim:int=1): # the class dimension of the logits
         super().__init__()
         self.dim = dim
@@ -61,7 +61,7 @@ class ImplicitBackground(nn.Module):
 
 # %% ../nbs/01_ibe.ipynb #4e4046ca
 class ExpectedNonDistinctiveness:
-    "Running mean over pixels of background confidence x in-distribution confidence for IBE logits (END, https://arxiv.org/abs/1905.06236); lower is better."
+    "Running mean over pixels of background confidence x in-distribution confidence for IBE logits (END, https://arxiv.org/abs/1905.13306); lower is better."
     def __init__(self, mode:int=1, # 1: bg confidence = softmax(z)[0]; 2: sigmoid(z_0 - max_k z_k)
                  bg_idx:int=0): # channel of the background logit
         if mode not in (1, 2): raise ValueError(f"mode must be 1 (softmax background probability) or 2 (sigmoid margin), got {mode!r}")
@@ -112,7 +112,7 @@ class EndMetric(Metric):
 # %% ../nbs/01_ibe.ipynb #5375638d
 def lme_pool(seg:torch.Tensor, # per-pixel logits (B,K,H,W) (any number of trailing spatial dims)
              r:float=0.5): # sharpness: r -> 0 gives the mean, r -> inf the max
-    "Log-mean-exp pooling of pixel logits to image logits (B,K): (logsumexp(r*seg) - log(HW)) / r, computed stably (SCrIBE, https://arxiv.org/abs/2008.06025)."
+    "Log-mean-exp pooling of pixel logits to image logits (B,K): (logsumexp(r*seg) - log(HW)) / r, computed stably (SCrIBE, https://arxiv.org/abs/2008.09306)."
     _check_logits(seg, 'seg', check_nan=False)
     if seg.ndim < 3: raise ValueError(f"seg must be per-pixel logits (B,K,H,W), got shape {tuple(seg.shape)}; image logits are already pooled")
     if not r > 0: raise ValueError(f"r must be > 0, got {r}")
@@ -129,7 +129,7 @@ class LmePool(nn.Module):
 
 # %% ../nbs/01_ibe.ipynb #6c138b1d
 def attention(seg:torch.Tensor): # per-pixel class logits (B,K,H,W), no background channel
-    "Probability that any class is present at a pixel: sigmoid(logsumexp_k seg_k), shape (B,1,H,W) (SCrIBE, https://arxiv.org/abs/2008.06025)."
+    "Probability that any class is present at a pixel: sigmoid(logsumexp_k seg_k), shape (B,1,H,W) (SCrIBE, https://arxiv.org/abs/2008.09306)."
     _check_logits(seg, 'seg', ndim=(4,))
     return torch.sigmoid(torch.logsumexp(seg, 1, keepdim=True))
 
@@ -142,7 +142,7 @@ def seg_mask(seg:torch.Tensor, # per-pixel class logits (B,K,H,W), no background
 
 # %% ../nbs/01_ibe.ipynb #e8336dc0
 def sparsity(attn:torch.Tensor): # attention maps (B,1,H,W) or (B,H,W) with values in [0,1]
-    "Per-image fraction of background pixels, round(attn) == 0 (half to even: 0.5 is background); a set's sparsity is the mean (SCrIBE, https://arxiv.org/abs/2008.06025)."
+    "Per-image fraction of background pixels, round(attn) == 0 (half to even: 0.5 is background); a set's sparsity is the mean (SCrIBE, https://arxiv.org/abs/2008.09306)."
     if not isinstance(attn, torch.Tensor): attn = torch.as_tensor(attn)
     if attn.ndim == 4:
         if attn.shape[1] != 1: raise ValueError(f"sparsity takes attention maps (B,1,H,W), got {tuple(attn.shape)}; compute them with attention(seg)")
@@ -245,7 +245,7 @@ def scribe_resnet18(n_out:int=10, # number of classes K
                     n_in:int=3, # input channels
                     r:float=0.5, # log-mean-exp sharpness
                     upsample:bool=True): # the paper's bilinear x2 upsample in place of the maxpool (False: identity, ~4x cheaper)
-    "The SCrIBE ResNet-18 of the robustness study: 3x3 stride-1 stem, bilinear x2 instead of maxpool, 1x1 pixel classifier on layer4 (https://arxiv.org/abs/2008.06025)."
+    "The SCrIBE ResNet-18 of the robustness study: 3x3 stride-1 stem, bilinear x2 instead of maxpool, 1x1 pixel classifier on layer4 (https://arxiv.org/abs/2008.09306)."
     if not width > 0: raise ValueError(f"width must be > 0, got {width}")
     c = [max(1, round(64 * width * m)) for m in (1, 2, 4, 8)]
     body = nn.Sequential(
@@ -280,7 +280,7 @@ def scribe_model(arch, # a torchvision model function (e.g. `torchvision.models.
 
 # %% ../nbs/01_ibe.ipynb #3719b4fd
 class IBESegmentation(nn.Module):
-    "Wrap a K-class segmentation model so it outputs K+1 channels with the implicit background at channel 0 (IBE, https://arxiv.org/abs/1905.06236)."
+    "Wrap a K-class segmentation model so it outputs K+1 channels with the implicit background at channel 0 (IBE, https://arxiv.org/abs/1905.13306)."
     def __init__(self, model:nn.Module, # maps (B,C,H,W) images to (B,K,H,W) logits, or to a dict with key 'out' (torchvision)
                  key:str='out'): # key of the logits when the model returns a dict
         super().__init__()
@@ -311,7 +311,7 @@ def ibe_segmentation(arch:str='lraspp_mobilenet_v3_large', # a key of `SEG_ARCHS
 # %% ../nbs/01_ibe.ipynb #effcd5e9
 def scribe_loss(pred:torch.Tensor, # image logits (B,K), e.g. `lme_pool` of per-pixel logits
                 targ:torch.Tensor): # class indices (B,) in [0,K)
-    "One-vs-rest BCE-with-logits of image logits against one-hot targets, mean over B*K (SCrIBE, https://arxiv.org/abs/2008.06025)."
+    "One-vs-rest BCE-with-logits of image logits against one-hot targets, mean over B*K (SCrIBE, https://arxiv.org/abs/2008.09306)."
     _check_logits(pred, 'image logits', ndim=(2,), check_nan=False)
     if targ.ndim != 1 or len(targ) != len(pred) or targ.is_floating_point():
         raise ValueError(f"targets must be integer class indices (B,)={len(pred)}, got {tuple(targ.shape)} {targ.dtype}; one-hot targets are made here")
