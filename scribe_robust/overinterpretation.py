@@ -8,7 +8,7 @@ __all__ = ['model_fingerprint', 'image_fingerprints', 'BackSelectResult', 'backs
            'sis_dataset', 'load_sis_dataset', 'n_keep', 'backselect_mask', 'random_mask', 'dilate_mask',
            'apply_pixel_mask', 'foreground_fraction', 'plot_sis_path', 'show_pixel_mask']
 
-# %% ../nbs/06_overinterpretation.ipynb #13d46f36
+# %% ../nbs/06_overinterpretation.ipynb #afe8e03a
 import hashlib, json, math, os, tempfile, warnings
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
@@ -17,7 +17,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-# %% ../nbs/06_overinterpretation.ipynb #dd905dc1
+# %% ../nbs/06_overinterpretation.ipynb #7c65e917
 def model_fingerprint(model:nn.Module # model whose `state_dict` is hashed
                      )->str:
     "SHA-256 (first 16 hex digits) of a model's `state_dict`: names, dtypes, shapes and values."
@@ -28,14 +28,14 @@ def model_fingerprint(model:nn.Module # model whose `state_dict` is hashed
         h.update(t.reshape(-1).view(torch.uint8).numpy().tobytes())
     return h.hexdigest()[:16]
 
-# %% ../nbs/06_overinterpretation.ipynb #2cb88ae2
+# %% ../nbs/06_overinterpretation.ipynb #644f6513
 def image_fingerprints(images:torch.Tensor # (N,C,H,W) image batch
                       )->list:
     "SHA-256 (first 16 hex digits) of each image's float32 values and shape."
     x = images.detach().float().cpu().contiguous()
     return [hashlib.sha256(f'{tuple(xi.shape)}|'.encode() + xi.numpy().tobytes()).hexdigest()[:16] for xi in x]
 
-# %% ../nbs/06_overinterpretation.ipynb #0dc87b7e
+# %% ../nbs/06_overinterpretation.ipynb #f5453907
 @dataclass
 class BackSelectResult:
     "BackSelect output for N images of d=H*W pixels: masking order, confidence path, and provenance."
@@ -54,7 +54,7 @@ class BackSelectResult:
         meta = dict(self.meta, image_hashes=[self.meta['image_hashes'][j] for j in idx.tolist()])
         return BackSelectResult(self.order[idx], self.confidence[idx], self.target[idx], meta)
 
-# %% ../nbs/06_overinterpretation.ipynb #0b58eaf4
+# %% ../nbs/06_overinterpretation.ipynb #28bf763c
 def _fill(mask_value, C, dtype, device):
     v = torch.as_tensor(mask_value, dtype=dtype, device=device).flatten()
     if v.numel() == 1: v = v.expand(C)
@@ -155,7 +155,7 @@ def _path_conf(model, x, order, target, fill, bs, amp=False):
 def _predict(model, x, bs):
     return torch.cat([model(x[i:i+bs]).argmax(1) for i in range(0, len(x), bs)])
 
-# %% ../nbs/06_overinterpretation.ipynb #94605a29
+# %% ../nbs/06_overinterpretation.ipynb #5228ac8c
 def backselect(model:nn.Module, # classifier mapping normalised (B,C,H,W) to logits (B,K)
                images:torch.Tensor, # (N,C,H,W) normalised float images
                target=None, # class(es) whose probability is the confidence; None: each image's predicted class
@@ -186,7 +186,7 @@ def backselect(model:nn.Module, # classifier mapping normalised (B,C,H,W) to log
     meta = _meta(model, images, mask_value, 'exact', precision=precision, **extra)
     return BackSelectResult(order.cpu(), conf.cpu(), target.cpu(), meta)
 
-# %% ../nbs/06_overinterpretation.ipynb #a5549876
+# %% ../nbs/06_overinterpretation.ipynb #2b44f153
 def path_confidence(model:nn.Module, # classifier mapping normalised (B,C,H,W) to logits (B,K)
                     images:torch.Tensor, # (N,C,H,W) normalised images the result was computed on
                     result:BackSelectResult, # masking orders (and targets) to score
@@ -200,7 +200,7 @@ def path_confidence(model:nn.Module, # classifier mapping normalised (B,C,H,W) t
         with torch.inference_mode(): return _path_conf(model, x, result.order.to(dev), target, fill, bs).cpu()
     finally: model.train(was_training)
 
-# %% ../nbs/06_overinterpretation.ipynb #84aa05d7
+# %% ../nbs/06_overinterpretation.ipynb #ab837c08
 def backselect_grad(model:nn.Module, # classifier mapping normalised (B,C,H,W) to logits (B,K)
                     images:torch.Tensor, # (N,C,H,W) normalised float images
                     k:int=1, # pixels masked per iteration (the paper uses 100 on ImageNet)
@@ -247,7 +247,7 @@ def backselect_grad(model:nn.Module, # classifier mapping normalised (B,C,H,W) t
     meta = _meta(model, images, mask_value, 'grad', k=k, eval_path=eval_path)
     return BackSelectResult(torch.cat(orders).cpu(), torch.cat(confs).cpu(), target.cpu(), meta)
 
-# %% ../nbs/06_overinterpretation.ipynb #30a3fa06
+# %% ../nbs/06_overinterpretation.ipynb #cc7afe04
 def order_rank(result:BackSelectResult # BackSelect result
               )->torch.Tensor:
     "(N,H,W) int64 step at which each pixel was masked (0 = first masked, d-1 = the most important pixel)."
@@ -256,7 +256,7 @@ def order_rank(result:BackSelectResult # BackSelect result
     pos.scatter_(1, result.order, torch.arange(d).expand(N, d))
     return pos.view(N, *result.shape[1:])
 
-# %% ../nbs/06_overinterpretation.ipynb #b412f331
+# %% ../nbs/06_overinterpretation.ipynb #99a9c6e5
 @dataclass
 class SIS:
     "Sufficient input subsets of N images at one threshold (the shortest suffix of the BackSelect order)."
@@ -270,7 +270,7 @@ def _check_threshold(threshold):
     if not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1:
         raise ValueError(f'threshold must be a probability in [0, 1], got {threshold!r}: e.g. 0.99 as in the paper.')
 
-# %% ../nbs/06_overinterpretation.ipynb #59b4d53f
+# %% ../nbs/06_overinterpretation.ipynb #95238423
 def find_sis(result:BackSelectResult, # stored BackSelect result (exact or gradient)
              threshold:float=0.99, # confidence the subset alone must keep, in [0, 1]
             )->SIS:
@@ -286,7 +286,7 @@ def find_sis(result:BackSelectResult, # stored BackSelect result (exact or gradi
     conf = torch.where(found, result.confidence.gather(1, j.clamp(max=d)[:, None])[:, 0], torch.tensor(float('nan')))
     return SIS(found, size, mask.view(N, *result.shape[1:]), conf, float(threshold))
 
-# %% ../nbs/06_overinterpretation.ipynb #794f7d1d
+# %% ../nbs/06_overinterpretation.ipynb #2ee1e3b9
 def disjoint_sis(model:nn.Module, # classifier mapping normalised (B,C,H,W) to logits (B,K)
                  images:torch.Tensor, # (N,C,H,W) normalised images
                  threshold:float=0.99, # confidence each subset alone must keep, in [0, 1]
@@ -316,7 +316,7 @@ def disjoint_sis(model:nn.Module, # classifier mapping normalised (B,C,H,W) to l
     finally: model.train(was_training)
     return out
 
-# %% ../nbs/06_overinterpretation.ipynb #156c168f
+# %% ../nbs/06_overinterpretation.ipynb #8fce1794
 def _atomic_write(path, write):
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix='.tmp'); os.close(fd)
@@ -335,7 +335,7 @@ def save_backselect(result:BackSelectResult, # result to store
     _atomic_write(path.with_suffix('.json'), lambda tmp: Path(tmp).write_text(json.dumps(result.meta, indent=1)))
     return path
 
-# %% ../nbs/06_overinterpretation.ipynb #40c08031
+# %% ../nbs/06_overinterpretation.ipynb #513f7b79
 def check_result(result:BackSelectResult, # result to check
                  model:nn.Module=None, # the model it must come from (None: not checked)
                  images:torch.Tensor=None, # the images it must come from (None: not checked)
@@ -351,7 +351,7 @@ def check_result(result:BackSelectResult, # result to check
                              'in the same order and preprocessing, or recompute BackSelect.')
     return result
 
-# %% ../nbs/06_overinterpretation.ipynb #1d5fc356
+# %% ../nbs/06_overinterpretation.ipynb #a64f6f57
 def load_backselect(path, # file stem written by `save_backselect`
                     model:nn.Module=None, # if given, check the result comes from this model
                     images:torch.Tensor=None, # if given, check the result was computed on these images
@@ -364,7 +364,7 @@ def load_backselect(path, # file stem written by `save_backselect`
     r = BackSelectResult(**arrs, meta=json.loads(path.with_suffix('.json').read_text()))
     return check_result(r, model, images)
 
-# %% ../nbs/06_overinterpretation.ipynb #1cd17cf2
+# %% ../nbs/06_overinterpretation.ipynb #145a0495
 def _parse_shard(shard):
     try: i, n = (int(v) for v in str(shard).split('/'))
     except ValueError: i = n = None
@@ -406,7 +406,7 @@ def sis_dataset(model:nn.Module, # classifier mapping normalised (B,C,H,W) to lo
         stems.append(stem)
     return stems
 
-# %% ../nbs/06_overinterpretation.ipynb #3aaaf954
+# %% ../nbs/06_overinterpretation.ipynb #91cef1bc
 def load_sis_dataset(out, # folder written by `sis_dataset`
                      model:nn.Module=None, # if given, check every chunk comes from this model
                      data:torch.Tensor=None, # if given, check every chunk against these images
@@ -422,7 +422,7 @@ def load_sis_dataset(out, # folder written by `sis_dataset`
     meta = dict(parts[0].meta, image_hashes=sum((p.meta['image_hashes'] for p in parts), []))
     return BackSelectResult(torch.cat([p.order for p in parts]), torch.cat([p.confidence for p in parts]), torch.cat([p.target for p in parts]), meta)
 
-# %% ../nbs/06_overinterpretation.ipynb #993c7d03
+# %% ../nbs/06_overinterpretation.ipynb #92a5db1d
 def _check_p(p):
     if not isinstance(p, (int, float)) or not 0 < p <= 100:
         raise ValueError(f'p must be a percentage in (0, 100], got {p!r}: e.g. 5 keeps 5% of the pixels.')
@@ -434,7 +434,7 @@ def n_keep(d:int, # pixels per image
     _check_p(p)
     return min(d, math.ceil(p/100*d - 1e-9))
 
-# %% ../nbs/06_overinterpretation.ipynb #a112a6ba
+# %% ../nbs/06_overinterpretation.ipynb #8818212b
 def backselect_mask(result:BackSelectResult, # BackSelect result
                     p:float=5., # percentage of pixels kept, in (0, 100]
                    )->torch.Tensor:
@@ -442,7 +442,7 @@ def backselect_mask(result:BackSelectResult, # BackSelect result
     N, d = result.order.shape
     return order_rank(result) >= d - n_keep(d, p)
 
-# %% ../nbs/06_overinterpretation.ipynb #f909eb4d
+# %% ../nbs/06_overinterpretation.ipynb #1faea073
 def random_mask(n:int, # number of masks
                 size:tuple, # (H,W)
                 p:float=5., # percentage of pixels kept, in (0, 100]
@@ -454,14 +454,14 @@ def random_mask(n:int, # number of masks
     idx = torch.rand(n, d, generator=g).argsort(1)[:, :kk]
     return torch.zeros(n, d, dtype=torch.bool).scatter_(1, idx, True).view(n, H, W)
 
-# %% ../nbs/06_overinterpretation.ipynb #f16a0a45
+# %% ../nbs/06_overinterpretation.ipynb #d202c6e4
 def dilate_mask(mask:torch.Tensor, # (N,H,W) bool pixel mask
                 radius:int=1, # square structuring element of side 2*radius+1
                )->torch.Tensor:
     "(N,H,W) bool: `mask` dilated (the dilated-subset control keeps the neighbourhood of every kept pixel)."
     return F.max_pool2d(mask[:, None].float(), 2*radius+1, stride=1, padding=radius)[:, 0].bool()
 
-# %% ../nbs/06_overinterpretation.ipynb #a6b01acf
+# %% ../nbs/06_overinterpretation.ipynb #12cd5f08
 def apply_pixel_mask(images:torch.Tensor, # (N,C,H,W) normalised images
                      keep:torch.Tensor, # (N,H,W) bool: pixels kept
                      mask_value=0., # value of masked pixels in normalised space (scalar or per channel)
@@ -473,7 +473,7 @@ def apply_pixel_mask(images:torch.Tensor, # (N,C,H,W) normalised images
     fill = _fill(mask_value, images.shape[1], images.dtype, images.device).view(1, -1, 1, 1)
     return torch.where(keep[:, None].to(images.device), images, fill)
 
-# %% ../nbs/06_overinterpretation.ipynb #676cf1eb
+# %% ../nbs/06_overinterpretation.ipynb #ac0f8868
 def foreground_fraction(keep:torch.Tensor, # (N,H,W) bool: kept pixels (a SIS or a p% subset)
                         fg:torch.Tensor, # (N,H,W) bool: true foreground masks
                        )->torch.Tensor:
@@ -482,7 +482,7 @@ def foreground_fraction(keep:torch.Tensor, # (N,H,W) bool: kept pixels (a SIS or
     n = keep.flatten(1).sum(1).float()
     return (keep & fg.bool()).flatten(1).sum(1).float() / n.where(n > 0, torch.tensor(float('nan')))
 
-# %% ../nbs/06_overinterpretation.ipynb #403fb5f0
+# %% ../nbs/06_overinterpretation.ipynb #334509f9
 def plot_sis_path(result:BackSelectResult, # BackSelect result
                   i:int=0, # image index in `result`
                   threshold:float=None, # draw this threshold and the SIS size it gives
@@ -504,7 +504,7 @@ def plot_sis_path(result:BackSelectResult, # BackSelect result
            title=f'confidence along the path (image {i})')
     return ax
 
-# %% ../nbs/06_overinterpretation.ipynb #93009e11
+# %% ../nbs/06_overinterpretation.ipynb #f0768977
 def show_pixel_mask(image, # (H,W,3) uint8 or float in [0,1] (display space, not normalised)
                     keep=None, # (H,W) bool: pixels shown; the rest drawn in `color` (None: whole image)
                     ax=None, # matplotlib axes (None: a new small figure)
