@@ -9,7 +9,7 @@ __all__ = ['SYNTH_CLASSES', 'CIFAR_CLASSES', 'VARIANTS', 'CIFAR_STATS', 'IN9_STA
            'load_arrays', 'load_in9', 'get_cifar', 'balanced_subset', 'TvTransform', 'policy_tfms', 'get_dls',
            'arrays_dl', 'show_samples', 'show_variants']
 
-# %% ../nbs/00_prepare.ipynb #1dcdb702
+# %% ../nbs/00_prepare.ipynb #9131fe1e
 import colorsys, hashlib, json, os, pickle, shutil, struct, uuid, warnings, zlib
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +25,7 @@ with warnings.catch_warnings():  # torchvision and fastai emit a torch.jit depre
     from fastai.vision.augment import Resize
     from fastai.torch_core import default_device
 
-# %% ../nbs/00_prepare.ipynb #49bd2963
+# %% ../nbs/00_prepare.ipynb #7b184005
 SYNTH_CLASSES = ['00_dog', '01_bird', '02_wheeled vehicle', '03_reptile', '04_carnivore', '05_insect',
                  '06_musical instrument', '07_primate', '08_fish'] # IN-9 folder names (two contain spaces)
 CIFAR_CLASSES = ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck']
@@ -34,7 +34,7 @@ CIFAR_STATS = ([0.4914, 0.4822, 0.4465], [0.2023, 0.1994, 0.2010]) # SCrIBE pape
 IN9_STATS = ([0.4717, 0.4499, 0.3837], [0.2600, 0.2516, 0.2575]) # ImageNet-9 (mean, std)
 IMG_EXTS = ('.png', '.jpg', '.jpeg', '.bmp', '.tif', '.tiff', '.webp')
 
-# %% ../nbs/00_prepare.ipynb #3cc238dd
+# %% ../nbs/00_prepare.ipynb #6da0d0b4
 def _check_pair(img, mask):
     "Validate an (image, mask) pair and return them as arrays."
     img, mask = np.asarray(img), np.asarray(mask)
@@ -45,7 +45,7 @@ def _check_pair(img, mask):
                          "resize the mask to the image (nearest neighbour) before building variants")
     return img, mask.astype(bool)
 
-# %% ../nbs/00_prepare.ipynb #e5e94524
+# %% ../nbs/00_prepare.ipynb #304fbf51
 def mask_bbox(mask, # boolean (H,W) foreground mask
              ) -> tuple: # half-open box (r0, r1, c0, c1)
     "Bounding box of the foreground of `mask`, as half-open row/column ranges."
@@ -54,7 +54,7 @@ def mask_bbox(mask, # boolean (H,W) foreground mask
     if len(rows) == 0: raise ValueError("mask is empty: the IN-9 variants need a foreground; drop this image or fix its mask")
     return int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
 
-# %% ../nbs/00_prepare.ipynb #48436e34
+# %% ../nbs/00_prepare.ipynb #d687335e
 def only_fg(img, # uint8 (H,W,3) image
             mask, # boolean (H,W) foreground mask
            ) -> np.ndarray:
@@ -62,7 +62,7 @@ def only_fg(img, # uint8 (H,W,3) image
     img, mask = _check_pair(img, mask)
     return np.where(mask[..., None], img, 0).astype(img.dtype)
 
-# %% ../nbs/00_prepare.ipynb #dbafa778
+# %% ../nbs/00_prepare.ipynb #60cccbe9
 def no_fg(img, # uint8 (H,W,3) image
           mask, # boolean (H,W) foreground mask
          ) -> np.ndarray:
@@ -70,7 +70,7 @@ def no_fg(img, # uint8 (H,W,3) image
     img, mask = _check_pair(img, mask)
     return np.where(mask[..., None], 0, img).astype(img.dtype)
 
-# %% ../nbs/00_prepare.ipynb #28723172
+# %% ../nbs/00_prepare.ipynb #bb5e3f3e
 def only_bg_b(img, # uint8 (H,W,3) image
               box, # half-open (r0, r1, c0, c1) box, e.g. `mask_bbox(mask)`
              ) -> np.ndarray:
@@ -79,7 +79,7 @@ def only_bg_b(img, # uint8 (H,W,3) image
     out[r0:r1, c0:c1] = 0
     return out
 
-# %% ../nbs/00_prepare.ipynb #358cdd1e
+# %% ../nbs/00_prepare.ipynb #0feef304
 def only_bg_t(img, # uint8 (H,W,3) image
               box, # half-open (r0, r1, c0, c1) box, e.g. `mask_bbox(mask)`
              ) -> np.ndarray:
@@ -99,7 +99,7 @@ def only_bg_t(img, # uint8 (H,W,3) image
     if side == 'right':  out[r0:r1, c0:c1] = img[r0:r1][:, c1 + np.arange(w) % (W - c1)]
     return out
 
-# %% ../nbs/00_prepare.ipynb #2c32f222
+# %% ../nbs/00_prepare.ipynb #909f88cf
 def paste_fg(bg, # uint8 (H,W,3) background to paste on
              img, # uint8 (H,W,3) image holding the foreground
              mask, # boolean (H,W) foreground mask of `img`
@@ -111,7 +111,7 @@ def paste_fg(bg, # uint8 (H,W,3) background to paste on
         raise ValueError(f"background shape {bg.shape} differs from image shape {img.shape}; resize the background first")
     return np.where(mask[..., None], img, bg).astype(img.dtype)
 
-# %% ../nbs/00_prepare.ipynb #bf487b2b
+# %% ../nbs/00_prepare.ipynb #1c44c9f4
 def make_variants(img, # uint8 (H,W,3) image
                   mask, # boolean (H,W) foreground mask
                   box=None, # (r0, r1, c0, c1) box; default: `mask_bbox(mask)`
@@ -128,7 +128,7 @@ def make_variants(img, # uint8 (H,W,3) image
         if bg is not None: res[name] = paste_fg(bg, img, mask)
     return res
 
-# %% ../nbs/00_prepare.ipynb #325f90dc
+# %% ../nbs/00_prepare.ipynb #760605c3
 def make_variant_set(xs, # uint8 (N,H,W,3) images
                      masks, # boolean (N,H,W) foreground masks
                      ys, # int (N,) labels in 0..K-1
@@ -161,7 +161,7 @@ def make_variant_set(xs, # uint8 (N,H,W,3) images
     for name, d in donors.items(): out[name] = np.where(masks[..., None], xs, bg_t[d]).astype(xs.dtype)
     return {v: out[v] for v in VARIANTS}, donors
 
-# %% ../nbs/00_prepare.ipynb #c364bc91
+# %% ../nbs/00_prepare.ipynb #5e313543
 def _poly_in(u, v, n, r_in=0.62, rot=0.0):
     "Inside a regular `n`-gon of inradius `r_in` (unit circumradius-ish) centred at 0."
     a = rot + 2 * np.pi * np.arange(n) / n
@@ -179,7 +179,7 @@ SYNTH_SHAPES = {  # shape family -> boolean function of the object's own coordin
     'fish':     lambda u, v: (((u + 0.25) / 0.72)**2 + (v / 0.45)**2 <= 1) | ((u >= 0.4) & (u <= 1) & (np.abs(v) <= 0.9 * (u - 0.4))),
 }
 
-# %% ../nbs/00_prepare.ipynb #3638fa10
+# %% ../nbs/00_prepare.ipynb #d4a20180
 @lru_cache(maxsize=None)
 def _texture(name):
     "A texture image shipped inside scikit-image (no download), as uint8 (H,W,3)."
@@ -234,7 +234,7 @@ SYNTH_BACKGROUNDS = {  # background family -> function(size, rng) -> float32 (si
     'stripes':  _stripes_bg,
 }
 
-# %% ../nbs/00_prepare.ipynb #59f23cfe
+# %% ../nbs/00_prepare.ipynb #adf6ebe7
 def draw_sample(k:int, # class index (shape family and home background)
                 size:int=32, # image side in pixels
                 correlation:float=0.9, # probability that the background is the class's home family
@@ -258,7 +258,7 @@ def draw_sample(k:int, # class index (shape family and home background)
     img = np.where(mask[..., None], fg, bg)
     return (np.clip(img, 0, 1) * 255).round().astype(np.uint8), mask, fam
 
-# %% ../nbs/00_prepare.ipynb #ae7da2e9
+# %% ../nbs/00_prepare.ipynb #ebf70520
 SYNTH_FORMAT = 1  # bump when the generator changes, so stale folders are regenerated
 
 def _png_bytes(a):
@@ -329,7 +329,7 @@ def _write_synthetic(out, s):
     (out / 'manifest.json').write_text(json.dumps(dict(kind='scribe_robust.synthetic', format=SYNTH_FORMAT,
         settings=s, classes=classes, counts=counts), indent=1))
 
-# %% ../nbs/00_prepare.ipynb #be53da4d
+# %% ../nbs/00_prepare.ipynb #65522ef2
 def make_synthetic(path='data/synthetic', # parent folder; the data set goes to a settings-named sub-folder (see `keyed`)
                    size:int=32, # image side: 32 (default, CPU), 64 or 224 (any value >= 16 works)
                    seed:int=0, # generator seed: same settings -> identical files
@@ -363,7 +363,7 @@ def make_synthetic(path='data/synthetic', # parent folder; the data set goes to 
         if tmp.exists(): shutil.rmtree(tmp, ignore_errors=True)
     return root
 
-# %% ../nbs/00_prepare.ipynb #bf12d776
+# %% ../nbs/00_prepare.ipynb #a0ff5c13
 _LAYOUT_HELP = ("expected a CIFAR-style folder `<root>/{train,test}/<class>/<image>.png` (masks, if any, in "
                 "`<root>/masks/{train,test}/<class>/<stem>.png`) such as the one `make_synthetic` returns or fastai's "
                 "`cifar10` folder, or torchvision's `cifar-10-batches-py` pickle folder")
@@ -413,8 +413,20 @@ def _load_pickles(d, split):
         with open(d / 'batches.meta', 'rb') as fh: classes = [c.decode() for c in pickle.load(fh, encoding='bytes')[b'label_names']]
     return np.ascontiguousarray(np.concatenate(xs)), None, np.concatenate(ys), list(classes)
 
-# %% ../nbs/00_prepare.ipynb #0f88abc9
-def _read_folder(sd, mask_of=None):
+# %% ../nbs/00_prepare.ipynb #3381165d
+def _resize_pair(x, m, size):
+    "Resize an image (bilinear) and its mask (nearest) to size x size."
+    if size is None or x.shape[:2] == (size, size): return x, m
+    x = np.asarray(Image.fromarray(x).resize((size, size), Image.BILINEAR))
+    if m is not None: m = np.asarray(Image.fromarray(m.astype(np.uint8) * 255).resize((size, size), Image.NEAREST)) > 127
+    return x, m
+
+def _resize_all(x, m, size):
+    if size is None or x.shape[1:3] == (size, size): return x, m
+    pairs = [_resize_pair(a, None if m is None else b, size) for a, b in zip(x, m if m is not None else [None] * len(x))]
+    return np.stack([a for a, _ in pairs]), (None if m is None else np.stack([b for _, b in pairs]))
+
+def _read_folder(sd, mask_of=None, size=None):
     "Read `sd/<class>/<image>` (classes and files sorted); `mask_of(class, file)` gives each mask's path."
     stray = sorted(p.name for p in sd.iterdir() if p.is_file() and p.suffix.lower() in IMG_EXTS)
     if stray: raise ValueError(f"images directly in {sd} (e.g. {stray[0]}): {_LAYOUT_HELP}; move them into one sub-folder per class")
@@ -427,23 +439,27 @@ def _read_folder(sd, mask_of=None):
         for f in files:
             x = _read_image(f)
             if first is None: first = (f, x.shape)
-            elif x.shape != first[1]:
+            elif x.shape != first[1] and size is None:
                 raise ValueError(f"image {f} is {x.shape[1]}x{x.shape[0]} but {first[0]} is {first[1][1]}x{first[1][0]}: "
-                                 "all images must have one size; resize them (e.g. PIL `Image.resize`) before loading")
-            xs.append(x); ys.append(k)
-            if mask_of is not None: ms.append(_read_mask(mask_of(cd.name, f), f, x.shape[:2]))
+                                 "all images must have one size; resize them (e.g. PIL `Image.resize`) before loading, "
+                                 "or pass `size=` to resize on load")
+            m = _read_mask(mask_of(cd.name, f), f, x.shape[:2]) if mask_of is not None else None
+            x, m = _resize_pair(x, m, size)
+            xs.append(x); ys.append(k); ms.append(m)
     return np.stack(xs), (np.stack(ms) if mask_of is not None else None), np.array(ys, np.int64), [c.name for c in cdirs]
 
-# %% ../nbs/00_prepare.ipynb #2bfb3a89
+# %% ../nbs/00_prepare.ipynb #602fff7d
 def load_arrays(root, # a CIFAR-style folder (e.g. from `make_synthetic`), fastai's cifar10 folder or `cifar-10-batches-py`
                 split:str='train', # 'train' or 'test' (any sub-folder name for folders)
                 masks:bool=None, # None: load masks if `root/masks/<split>` exists; True: require them; False: skip
+                size:int=None, # resize every image (bilinear) and mask (nearest) to size x size; None: keep sizes
                ) -> tuple: # (x uint8 (N,H,W,3), masks bool (N,H,W) or None, y int64 (N,), classes)
     "Read one split into memory, in a fixed order (classes sorted, files sorted within a class)."
     root = Path(root)
     if _is_pickle_dir(root):
         if masks: raise ValueError(f"{root} holds CIFAR-10 pickle batches, which have no masks; pass masks=False")
-        return _load_pickles(root, split)
+        x, m, y, c = _load_pickles(root, split)
+        return (*_resize_all(x, m, size), y, c)
     sd, md = root / split, root / 'masks' / split
     if not sd.is_dir(): raise FileNotFoundError(f"{sd} not found: {_LAYOUT_HELP}")
     if masks and not md.is_dir():
@@ -452,14 +468,16 @@ def load_arrays(root, # a CIFAR-style folder (e.g. from `make_synthetic`), fasta
     want = md.is_dir() if masks is None else bool(masks)
     cache = root / 'cache' / f'{split}.npz'
     if cache.is_file() and (root / 'manifest.json').is_file():  # generator-written copy of the PNGs
-        with np.load(cache) as z: return z['x'], (z['masks'] if want else None), z['y'], json.loads((root / 'manifest.json').read_text())['classes']
-    return _read_folder(sd, (lambda cls, f: md / cls / f'{f.stem}.png') if want else None)
+        with np.load(cache) as z: x, m, y = z['x'], (z['masks'] if want else None), z['y']
+        return (*_resize_all(x, m, size), y, json.loads((root / 'manifest.json').read_text())['classes'])
+    return _read_folder(sd, (lambda cls, f: md / cls / f'{f.stem}.png') if want else None, size)
 
-# %% ../nbs/00_prepare.ipynb #96ab8260
+# %% ../nbs/00_prepare.ipynb #71e9a4b9
 def load_in9(root, # an IN-9 release folder `bg_challenge` (or its parent, e.g. a `make_synthetic` root)
              variant:str='original', # one of `VARIANTS`
              split:str='val', # 'val' (the release) or 'train' (synthetic sets made with `in9_train=True`)
              masks:bool=None, # None: load `fg_mask` masks when present; True: require them; False: skip
+             size:int=None, # resize every image (bilinear) and mask (nearest) to size x size; None: keep sizes
             ) -> tuple: # (x uint8 (N,H,W,3), masks bool (N,H,W) or None, y int64 (N,), classes)
     "Read one variant of the ImageNet-9 release layout, with its foreground masks (https://arxiv.org/abs/2006.09994)."
     root = Path(root); bc = root / 'bg_challenge' if (root / 'bg_challenge').is_dir() else root
@@ -472,9 +490,9 @@ def load_in9(root, # an IN-9 release folder `bg_challenge` (or its parent, e.g. 
     if masks and not md.is_dir():
         raise FileNotFoundError(f"no foreground masks for {vd}: expected {md}/<class>/<stem>.npy; pass masks=False to skip them")
     want = md.is_dir() if masks is None else bool(masks)
-    return _read_folder(vd, (lambda cls, f: md / cls / f'{f.stem}.npy') if want else None)
+    return _read_folder(vd, (lambda cls, f: md / cls / f'{f.stem}.npy') if want else None, size)
 
-# %% ../nbs/00_prepare.ipynb #cea9198f
+# %% ../nbs/00_prepare.ipynb #57c73d60
 def get_cifar(path='data', # folder holding (or to receive) CIFAR-10
               download:bool=False, # True: fetch with fastai `untar_data(URLs.CIFAR)` into `path` if not found (needs network)
               fastai_home:bool=True, # also look in fastai's default data folder `~/.fastai/data/cifar10`
@@ -495,7 +513,7 @@ def get_cifar(path='data', # folder holding (or to receive) CIFAR-10
         raise RuntimeError(f"downloading {URLs.CIFAR} failed ({e}); this machine may be offline: download "
                            f"and extract it elsewhere, then copy the `cifar10` folder into {p}") from e
 
-# %% ../nbs/00_prepare.ipynb #bac6041d
+# %% ../nbs/00_prepare.ipynb #a188f536
 def balanced_subset(labels, # int labels of the full training set
                     frac:float, # fraction of each class to keep, in (0, 1]
                     seed:int=0, # random seed
@@ -511,7 +529,7 @@ def balanced_subset(labels, # int labels of the full training set
         out.append(rng.permutation(idx)[:max(1, int(round(frac * len(idx))))])
     return np.sort(np.concatenate(out)).astype(np.int64)
 
-# %% ../nbs/00_prepare.ipynb #0fb5dd6e
+# %% ../nbs/00_prepare.ipynb #236f126b
 class TvTransform(Transform):
     "Apply a torchvision (v2) transform to a PIL image, on the training set only."
     split_idx, order = 0, 3  # train only; after fastai's Resize (1), before ToTensor (5)
@@ -520,7 +538,7 @@ class TvTransform(Transform):
     def encodes(self, x:PILImage): return self.tfm(x)
     def __repr__(self): return f'TvTransform({self.tfm})'
 
-# %% ../nbs/00_prepare.ipynb #5d09257f
+# %% ../nbs/00_prepare.ipynb #3d54816f
 def _crop(sz): return [tvt.RandomCrop(sz, padding=max(1, round(8 * sz / 32)))]
 def _flip(sz): return [tvt.RandomHorizontalFlip()]
 def _rotate(sz): return [tvt.RandomRotation(15)]
@@ -532,16 +550,17 @@ def _combined(sz): return _crop(sz) + _flip(sz) + _rotate(sz) + _perspective(sz)
 AUG_POLICIES = dict(none=_none, crop=_crop, flip=_flip, rotate=_rotate, perspective=_perspective,
                     jitter=_jitter, combined=_combined) # name -> function(size) -> torchvision transforms
 
-# %% ../nbs/00_prepare.ipynb #dc1f2e92
+# %% ../nbs/00_prepare.ipynb #5a29b1f0
 def policy_tfms(aug:str='none', # a key of `AUG_POLICIES`
                 size:int=32, # image side; the crop padding scales as 8 * size / 32
                ) -> list: # fastai item transforms (training set only)
     "The item transforms of one of the SCrIBE paper's 7 augmentation settings (https://doi.org/10.1109/ICIP40778.2020.9191119)."
     if aug not in AUG_POLICIES:
         raise ValueError(f"unknown augmentation policy {aug!r}; choose one of {', '.join(AUG_POLICIES)}")
-    return [TvTransform(t) for t in AUG_POLICIES[aug](size)]
+    tfms = AUG_POLICIES[aug](size)
+    return [TvTransform(tvt.Compose(tfms))] if tfms else []  # one fastai transform: dispatch overhead paid once per item
 
-# %% ../nbs/00_prepare.ipynb #da111133
+# %% ../nbs/00_prepare.ipynb #3cb0ed82
 class _ArrayImage(Transform):
     "Item index -> PILImage from an in-memory uint8 (N,H,W,3) array."
     def __init__(self, x): super().__init__(); self.x = x
@@ -564,6 +583,17 @@ def _few_per_class(y, idx, n):
     "The first `n` indices of each class among `idx`."
     return np.sort(np.concatenate([idx[y[idx] == k][:n] for k in np.unique(y[idx])]))
 
+@lru_cache(maxsize=4)
+def _load_memo(root, split, masks, size, stamp):
+    "`load_arrays`, memoised per process (a training grid re-reads the same split many times)."
+    return load_arrays(root, split, masks=masks, size=size)
+
+def _load_shared(root, split, masks, size):
+    "Memoised `load_arrays`; the stamp (mtimes of the split's folders) invalidates it when files change."
+    sd = Path(root) / split
+    stamp = tuple(p.stat().st_mtime_ns for p in [Path(root), sd, *sorted(sd.iterdir())]) if sd.is_dir() else ()
+    return _load_memo(str(root), split, masks, size, stamp)
+
 def _synthetic_root(path, size, download, **kw): return make_synthetic(Path(path) / 'synthetic', size=size, **kw)
 def _cifar_root(path, size, download, **kw): return get_cifar(path, download=download)
 DATA_SOURCES = {'synthetic': _synthetic_root, 'cifar10': _cifar_root}  # named sources -> function returning a root
@@ -579,9 +609,9 @@ def _resolve_source(source, path, size, download, **kw):
     found = sorted(q.name for q in p.iterdir())[:8]
     raise ValueError(f"{p} has no train/ and test/ sub-folders (found {found}): {_LAYOUT_HELP}")
 
-# %% ../nbs/00_prepare.ipynb #d64cab50
+# %% ../nbs/00_prepare.ipynb #78eeaf66
 def get_dls(source='synthetic', # 'synthetic', 'cifar10', or a folder (CIFAR-style, fastai cifar10, or cifar-10-batches-py)
-            size:int=32, # image side; synthetic data is generated at this size, other images are resized if needed
+            size:int=32, # image side; synthetic data is generated at this size, other images are resized on load (masks too)
             bs:int=128, # batch size (capped at the training set size)
             subset:float=1.0, # fraction of each training class to use, in (0, 1] (`balanced_subset`)
             nested:bool=False, # nested instead of independently re-sampled subsets
@@ -605,8 +635,8 @@ def get_dls(source='synthetic', # 'synthetic', 'cifar10', or a folder (CIFAR-sty
     if synth_kwargs and source != 'synthetic':
         raise TypeError(f"unexpected arguments {sorted(synth_kwargs)}: they are `make_synthetic` options, only valid with source='synthetic'")
     root = _resolve_source(source, path, size, download, **synth_kwargs)
-    xtr, mtr, ytr, classes = load_arrays(root, 'train', masks=masks)
-    xva, mva, yva, cva = load_arrays(root, 'test', masks=masks)
+    xtr, mtr, ytr, classes = _load_shared(root, 'train', masks, size)
+    xva, mva, yva, cva = _load_shared(root, 'test', masks, size)
     if cva != classes:
         raise ValueError(f"{root}: train classes {classes} differ from test classes {cva}; use the same class folders in both splits")
     idx = balanced_subset(ytr, subset, seed=seed, nested=nested)
@@ -625,7 +655,7 @@ def get_dls(source='synthetic', # 'synthetic', 'cifar10', or a folder (CIFAR-sty
     dls.arrays, dls.classes, dls.root, dls.train_idx = arrays, list(classes), Path(root), idx
     return dls
 
-# %% ../nbs/00_prepare.ipynb #361a76ee
+# %% ../nbs/00_prepare.ipynb #acc9e4a1
 def arrays_dl(x, # uint8 (N,H,W,3) images
               y, # int (N,) labels
               classes=None, # class names; default: '0'..'K-1'
@@ -644,7 +674,7 @@ def arrays_dl(x, # uint8 (N,H,W,3) images
     return TfmdDL(dsets, bs=bs, shuffle=False, drop_last=False, after_item=after_item, after_batch=after_batch,
                   num_workers=num_workers, device=device)
 
-# %% ../nbs/00_prepare.ipynb #37b9d990
+# %% ../nbs/00_prepare.ipynb #8c590ee3
 def show_samples(x, # uint8 (N,H,W,3) images
                  masks, # bool (N,H,W) masks
                  y, # int (N,) labels
@@ -663,7 +693,7 @@ def show_samples(x, # uint8 (N,H,W,3) images
     for a in np.ravel(axs): a.axis('off')
     return axs
 
-# %% ../nbs/00_prepare.ipynb #5a4700c3
+# %% ../nbs/00_prepare.ipynb #59425214
 def show_variants(variants:dict, # variant name -> uint8 (H,W,3) image, e.g. from `make_variants`
                   axs=None, # sequence of len(variants) axes; default: a new one-row figure
                  ):
