@@ -8,6 +8,7 @@ PY=${PYTHON:-python}
 if [[ "${1:-}" == "--smoke" ]]; then S=(--smoke --standin); D=bench/results/smoke; else S=(); D=bench/results; fi
 mkdir -p "$D"; rc=0
 run() { echo "== $*"; "$@" || { echo "!! failed ($?): $*"; rc=1; }; }
+run $PY bench/augment.py ${S[0]:+--smoke} --out "$D/augment.json"
 run $PY bench/epoch.py "${S[@]}" --out "$D/epoch.json"
 run $PY bench/backselect.py "${S[@]}" --out "$D/backselect.json"
 run $PY bench/challenge.py ${S[0]:+--smoke} --out "$D/challenge.json"
