@@ -8,7 +8,7 @@ __all__ = ['model_fingerprint', 'image_fingerprints', 'BackSelectResult', 'backs
            'sis_dataset', 'load_sis_dataset', 'n_keep', 'backselect_mask', 'random_mask', 'dilate_mask',
            'apply_pixel_mask', 'foreground_fraction', 'plot_sis_path', 'show_pixel_mask']
 
-# %% ../nbs/06_overinterpretation.ipynb #afe8e03a
+# %% ../nbs/06_overinterpretation.ipynb #d0b2664e
 import hashlib, json, math, os, tempfile, warnings
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
@@ -17,7 +17,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-# %% ../nbs/06_overinterpretation.ipynb #7c65e917
+# %% ../nbs/06_overinterpretation.ipynb #cffdabf0
 def model_fingerprint(model:nn.Module # model whose `state_dict` is hashed
                      )->str:
     "SHA-256 (first 16 hex digits) of a model's `state_dict`: names, dtypes, shapes and values."
@@ -28,14 +28,14 @@ def model_fingerprint(model:nn.Module # model whose `state_dict` is hashed
         h.update(t.reshape(-1).view(torch.uint8).numpy().tobytes())
     return h.hexdigest()[:16]
 
-# %% ../nbs/06_overinterpretation.ipynb #644f6513
+# %% ../nbs/06_overinterpretation.ipynb #14778553
 def image_fingerprints(images:torch.Tensor # (N,C,H,W) image batch
                       )->list:
     "SHA-256 (first 16 hex digits) of each image's float32 values and shape."
     x = images.detach().float().cpu().contiguous()
     return [hashlib.sha256(f'{tuple(xi.shape)}|'.encode() + xi.numpy().tobytes()).hexdigest()[:16] for xi in x]
 
-# %% ../nbs/06_overinterpretation.ipynb #f5453907
+# %% ../nbs/06_overinterpretation.ipynb #44cebb6c
 @dataclass
 class BackSelectResult:
     "BackSelect output for N images of d=H*W pixels: masking order, confidence path, and provenance."
@@ -54,7 +54,7 @@ class BackSelectResult:
         meta = dict(self.meta, image_hashes=[self.meta['image_hashes'][j] for j in idx.tolist()])
         return BackSelectResult(self.order[idx], self.confidence[idx], self.target[idx], meta)
 
-# %% ../nbs/06_overinterpretation.ipynb #28bf763c
+# %% ../nbs/06_overinterpretation.ipynb #2ddce0fb
 def _fill(mask_value, C, dtype, device):
     v = torch.as_tensor(mask_value, dtype=dtype, device=device).flatten()
     if v.numel() == 1: v = v.expand(C)
@@ -155,7 +155,7 @@ def _path_conf(model, x, order, target, fill, bs, amp=False):
 def _predict(model, x, bs):
     return torch.cat([model(x[i:i+bs]).argmax(1) for i in range(0, len(x), bs)])
 
-# %% ../nbs/06_overinterpretation.ipynb #5228ac8c
+# %% ../nbs/06_overinterpretation.ipynb #96e7b42b
 def backselect(model:nn.Module, # classifier mapping normalised (B,C,H,W) to logits (B,K)
                images:torch.Tensor, # (N,C,H,W) normalised float images
                target=None, # class(es) whose probability is the confidence; None: each image's predicted class
@@ -163,7 +163,7 @@ def backselect(model:nn.Module, # classifier mapping normalised (B,C,H,W) to log
                bs:int=2048, # candidate images per forward pass
                n_inflight:int=8, # images processed together (their candidates share forward passes)
                precision:str='fp32', # 'fp32' or 'bf16' (autocast; the path is re-scored in fp32, see `meta`)
-               device=None, # where to compute; None: the model's device
+               device=None, # where the images go; None: the model's device (the model itself is not moved)
               )->BackSelectResult:
     "Exact greedy BackSelect (https://arxiv.org/abs/2003.08907): mask, one pixel at a time, the pixel whose removal keeps confidence highest."
     if precision not in _PRECISIONS: raise ValueError(f'precision must be one of {list(_PRECISIONS)}, got {precision!r}.')
@@ -186,7 +186,7 @@ def backselect(model:nn.Module, # classifier mapping normalised (B,C,H,W) to log
     meta = _meta(model, images, mask_value, 'exact', precision=precision, **extra)
     return BackSelectResult(order.cpu(), conf.cpu(), target.cpu(), meta)
 
-# %% ../nbs/06_overinterpretation.ipynb #2b44f153
+# %% ../nbs/06_overinterpretation.ipynb #fe63d291
 def path_confidence(model:nn.Module, # classifier mapping normalised (B,C,H,W) to logits (B,K)
                     images:torch.Tensor, # (N,C,H,W) normalised images the result was computed on
                     result:BackSelectResult, # masking orders (and targets) to score
@@ -200,7 +200,7 @@ def path_confidence(model:nn.Module, # classifier mapping normalised (B,C,H,W) t
         with torch.inference_mode(): return _path_conf(model, x, result.order.to(dev), target, fill, bs).cpu()
     finally: model.train(was_training)
 
-# %% ../nbs/06_overinterpretation.ipynb #ab837c08
+# %% ../nbs/06_overinterpretation.ipynb #5315ef2a
 def backselect_grad(model:nn.Module, # classifier mapping normalised (B,C,H,W) to logits (B,K)
                     images:torch.Tensor, # (N,C,H,W) normalised float images
                     k:int=1, # pixels masked per iteration (the paper uses 100 on ImageNet)
@@ -208,7 +208,7 @@ def backselect_grad(model:nn.Module, # classifier mapping normalised (B,C,H,W) t
                     mask_value=0., # value of a masked pixel in normalised space (scalar or one per channel)
                     eval_path:bool=True, # score the confidence after every step (d+1 forwards/image); False: only after each iteration, NaN between
                     bs:int=256, # images per forward+backward (and path-scoring batch / 8)
-                    device=None, # where to compute; None: the model's device
+                    device=None, # where the images go; None: the model's device (the model itself is not moved)
                    )->BackSelectResult:
     "Batched-gradient BackSelect (https://arxiv.org/abs/2003.08907): per iteration mask the `k` unmasked pixels whose masking the gradient says hurts confidence least."
     if not (isinstance(k, int) and k >= 1): raise ValueError(f'k must be a positive int (pixels per iteration), got {k!r}.')
@@ -247,7 +247,7 @@ def backselect_grad(model:nn.Module, # classifier mapping normalised (B,C,H,W) t
     meta = _meta(model, images, mask_value, 'grad', k=k, eval_path=eval_path)
     return BackSelectResult(torch.cat(orders).cpu(), torch.cat(confs).cpu(), target.cpu(), meta)
 
-# %% ../nbs/06_overinterpretation.ipynb #cc7afe04
+# %% ../nbs/06_overinterpretation.ipynb #f1ef6d72
 def order_rank(result:BackSelectResult # BackSelect result
               )->torch.Tensor:
     "(N,H,W) int64 step at which each pixel was masked (0 = first masked, d-1 = the most important pixel)."
@@ -256,7 +256,7 @@ def order_rank(result:BackSelectResult # BackSelect result
     pos.scatter_(1, result.order, torch.arange(d).expand(N, d))
     return pos.view(N, *result.shape[1:])
 
-# %% ../nbs/06_overinterpretation.ipynb #99a9c6e5
+# %% ../nbs/06_overinterpretation.ipynb #bf5238bb
 @dataclass
 class SIS:
     "Sufficient input subsets of N images at one threshold (the shortest suffix of the BackSelect order)."
@@ -266,27 +266,34 @@ class SIS:
     confidence: torch.Tensor  # (N,) float: confidence with only the SIS kept (from the stored path; NaN where not found)
     threshold: float
 
+def _number(v):
+    "`v` as a float if it is a real number (Python, numpy or 0-d tensor), else None."
+    if isinstance(v, (str, bytes, bool)): return None
+    try: return float(v)
+    except (TypeError, ValueError, RuntimeError): return None
+
 def _check_threshold(threshold):
-    if not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1:
+    t = _number(threshold)
+    if t is None or not 0 <= t <= 1:
         raise ValueError(f'threshold must be a probability in [0, 1], got {threshold!r}: e.g. 0.99 as in the paper.')
 
-# %% ../nbs/06_overinterpretation.ipynb #95238423
+# %% ../nbs/06_overinterpretation.ipynb #0bf5b9a1
 def find_sis(result:BackSelectResult, # stored BackSelect result (exact or gradient)
              threshold:float=0.99, # confidence the subset alone must keep, in [0, 1]
             )->SIS:
     "Sufficient input subset (https://arxiv.org/abs/1810.03805): the shortest suffix of the masking order whose pixels alone keep confidence >= `threshold`."
     _check_threshold(threshold)
     N, d = result.order.shape
-    ok = result.confidence >= threshold        # ok[:, j]: keeping the last d-j pixels is sufficient (NaN -> False)
+    ok = result.confidence >= _number(threshold)        # ok[:, j]: keeping the last d-j pixels is sufficient (NaN -> False)
     found = ok.any(1)
     j = d - ok.flip(1).long().argmax(1)       # largest sufficient j = shortest sufficient suffix
     size = torch.where(found, d - j, torch.zeros_like(j))
     pos = order_rank(result).view(N, d)
     mask = (pos >= j[:, None]) & found[:, None]
     conf = torch.where(found, result.confidence.gather(1, j.clamp(max=d)[:, None])[:, 0], torch.tensor(float('nan')))
-    return SIS(found, size, mask.view(N, *result.shape[1:]), conf, float(threshold))
+    return SIS(found, size, mask.view(N, *result.shape[1:]), conf, _number(threshold))
 
-# %% ../nbs/06_overinterpretation.ipynb #2ee1e3b9
+# %% ../nbs/06_overinterpretation.ipynb #a5766418
 def disjoint_sis(model:nn.Module, # classifier mapping normalised (B,C,H,W) to logits (B,K)
                  images:torch.Tensor, # (N,C,H,W) normalised images
                  threshold:float=0.99, # confidence each subset alone must keep, in [0, 1]
@@ -316,7 +323,7 @@ def disjoint_sis(model:nn.Module, # classifier mapping normalised (B,C,H,W) to l
     finally: model.train(was_training)
     return out
 
-# %% ../nbs/06_overinterpretation.ipynb #8fce1794
+# %% ../nbs/06_overinterpretation.ipynb #c70c79a1
 def _atomic_write(path, write):
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix='.tmp'); os.close(fd)
@@ -335,7 +342,7 @@ def save_backselect(result:BackSelectResult, # result to store
     _atomic_write(path.with_suffix('.json'), lambda tmp: Path(tmp).write_text(json.dumps(result.meta, indent=1)))
     return path
 
-# %% ../nbs/06_overinterpretation.ipynb #513f7b79
+# %% ../nbs/06_overinterpretation.ipynb #a01919e4
 def check_result(result:BackSelectResult, # result to check
                  model:nn.Module=None, # the model it must come from (None: not checked)
                  images:torch.Tensor=None, # the images it must come from (None: not checked)
@@ -351,7 +358,7 @@ def check_result(result:BackSelectResult, # result to check
                              'in the same order and preprocessing, or recompute BackSelect.')
     return result
 
-# %% ../nbs/06_overinterpretation.ipynb #a64f6f57
+# %% ../nbs/06_overinterpretation.ipynb #890e1361
 def load_backselect(path, # file stem written by `save_backselect`
                     model:nn.Module=None, # if given, check the result comes from this model
                     images:torch.Tensor=None, # if given, check the result was computed on these images
@@ -364,7 +371,7 @@ def load_backselect(path, # file stem written by `save_backselect`
     r = BackSelectResult(**arrs, meta=json.loads(path.with_suffix('.json').read_text()))
     return check_result(r, model, images)
 
-# %% ../nbs/06_overinterpretation.ipynb #145a0495
+# %% ../nbs/06_overinterpretation.ipynb #9e818fbb
 def _parse_shard(shard):
     try: i, n = (int(v) for v in str(shard).split('/'))
     except ValueError: i = n = None
@@ -406,7 +413,7 @@ def sis_dataset(model:nn.Module, # classifier mapping normalised (B,C,H,W) to lo
         stems.append(stem)
     return stems
 
-# %% ../nbs/06_overinterpretation.ipynb #91cef1bc
+# %% ../nbs/06_overinterpretation.ipynb #b53ea6b6
 def load_sis_dataset(out, # folder written by `sis_dataset`
                      model:nn.Module=None, # if given, check every chunk comes from this model
                      data:torch.Tensor=None, # if given, check every chunk against these images
@@ -422,9 +429,10 @@ def load_sis_dataset(out, # folder written by `sis_dataset`
     meta = dict(parts[0].meta, image_hashes=sum((p.meta['image_hashes'] for p in parts), []))
     return BackSelectResult(torch.cat([p.order for p in parts]), torch.cat([p.confidence for p in parts]), torch.cat([p.target for p in parts]), meta)
 
-# %% ../nbs/06_overinterpretation.ipynb #92a5db1d
+# %% ../nbs/06_overinterpretation.ipynb #dcf71edd
 def _check_p(p):
-    if not isinstance(p, (int, float)) or not 0 < p <= 100:
+    q = _number(p)
+    if q is None or not 0 < q <= 100:
         raise ValueError(f'p must be a percentage in (0, 100], got {p!r}: e.g. 5 keeps 5% of the pixels.')
 
 def n_keep(d:int, # pixels per image
@@ -432,9 +440,9 @@ def n_keep(d:int, # pixels per image
           )->int:
     "Pixels kept for a p% subset: ceil(p/100*d) (52 of 1024 at 5%, as in the paper)."
     _check_p(p)
-    return min(d, math.ceil(p/100*d - 1e-9))
+    return min(d, math.ceil(float(p)/100*d - 1e-9))
 
-# %% ../nbs/06_overinterpretation.ipynb #8818212b
+# %% ../nbs/06_overinterpretation.ipynb #dc5cf189
 def backselect_mask(result:BackSelectResult, # BackSelect result
                     p:float=5., # percentage of pixels kept, in (0, 100]
                    )->torch.Tensor:
@@ -442,7 +450,7 @@ def backselect_mask(result:BackSelectResult, # BackSelect result
     N, d = result.order.shape
     return order_rank(result) >= d - n_keep(d, p)
 
-# %% ../nbs/06_overinterpretation.ipynb #1faea073
+# %% ../nbs/06_overinterpretation.ipynb #9e5a93b1
 def random_mask(n:int, # number of masks
                 size:tuple, # (H,W)
                 p:float=5., # percentage of pixels kept, in (0, 100]
@@ -454,14 +462,14 @@ def random_mask(n:int, # number of masks
     idx = torch.rand(n, d, generator=g).argsort(1)[:, :kk]
     return torch.zeros(n, d, dtype=torch.bool).scatter_(1, idx, True).view(n, H, W)
 
-# %% ../nbs/06_overinterpretation.ipynb #d202c6e4
+# %% ../nbs/06_overinterpretation.ipynb #36f84bc2
 def dilate_mask(mask:torch.Tensor, # (N,H,W) bool pixel mask
                 radius:int=1, # square structuring element of side 2*radius+1
                )->torch.Tensor:
     "(N,H,W) bool: `mask` dilated (the dilated-subset control keeps the neighbourhood of every kept pixel)."
     return F.max_pool2d(mask[:, None].float(), 2*radius+1, stride=1, padding=radius)[:, 0].bool()
 
-# %% ../nbs/06_overinterpretation.ipynb #12cd5f08
+# %% ../nbs/06_overinterpretation.ipynb #3f00a71a
 def apply_pixel_mask(images:torch.Tensor, # (N,C,H,W) normalised images
                      keep:torch.Tensor, # (N,H,W) bool: pixels kept
                      mask_value=0., # value of masked pixels in normalised space (scalar or per channel)
@@ -473,7 +481,7 @@ def apply_pixel_mask(images:torch.Tensor, # (N,C,H,W) normalised images
     fill = _fill(mask_value, images.shape[1], images.dtype, images.device).view(1, -1, 1, 1)
     return torch.where(keep[:, None].to(images.device), images, fill)
 
-# %% ../nbs/06_overinterpretation.ipynb #ac0f8868
+# %% ../nbs/06_overinterpretation.ipynb #99323a17
 def foreground_fraction(keep:torch.Tensor, # (N,H,W) bool: kept pixels (a SIS or a p% subset)
                         fg:torch.Tensor, # (N,H,W) bool: true foreground masks
                        )->torch.Tensor:
@@ -482,7 +490,7 @@ def foreground_fraction(keep:torch.Tensor, # (N,H,W) bool: kept pixels (a SIS or
     n = keep.flatten(1).sum(1).float()
     return (keep & fg.bool()).flatten(1).sum(1).float() / n.where(n > 0, torch.tensor(float('nan')))
 
-# %% ../nbs/06_overinterpretation.ipynb #334509f9
+# %% ../nbs/06_overinterpretation.ipynb #552db2f0
 def plot_sis_path(result:BackSelectResult, # BackSelect result
                   i:int=0, # image index in `result`
                   threshold:float=None, # draw this threshold and the SIS size it gives
@@ -504,7 +512,7 @@ def plot_sis_path(result:BackSelectResult, # BackSelect result
            title=f'confidence along the path (image {i})')
     return ax
 
-# %% ../nbs/06_overinterpretation.ipynb #f0768977
+# %% ../nbs/06_overinterpretation.ipynb #bb580d6f
 def show_pixel_mask(image, # (H,W,3) uint8 or float in [0,1] (display space, not normalised)
                     keep=None, # (H,W) bool: pixels shown; the rest drawn in `color` (None: whole image)
                     ax=None, # matplotlib axes (None: a new small figure)
