@@ -30,3 +30,13 @@ def test_library_in_sync():
     subprocess.run([BIN / 'nbdev_export'], cwd=ROOT, check=True)
     changed = _changed(before, _digest(lib()))
     assert not changed, f'library out of sync with notebooks (now exported, commit it): {changed}'
+
+
+def test_imports_in_their_own_cells():
+    "nbdev re-executes cells with imports when it renders docs: such cells must hold only imports (nbdev FAQ)."
+    sys.path.insert(0, str(ROOT / 'tools'))
+    from import_cells import bad_cells
+    import json
+    bad = [f'{p.name} cell {i}' for p in sorted((ROOT / 'nbs').glob('*.ipynb'))
+           for i, _ in bad_cells(json.loads(p.read_text()))]
+    assert not bad, f'cells mixing imports with other code (run `python tools/import_cells.py --fix nbs/*.ipynb`): {bad}'
