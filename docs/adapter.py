@@ -67,13 +67,13 @@ _DOC_LINK = r'\[([^\]]+)\]\({}/([\w.-]+\.html)(?:#([^)\s]+))?\)'
 
 
 def _relative_links(text: str, site_url: str | None) -> str:
-    "Turn nbdev's doc links (`[sym](site_url/page.html#sym)`) into relative HTML links: offline and file:// safe."
-    if not site_url: return text
+    "Turn links to site pages (`[sym](site_url/page.html#sym)`, `[x](page.html)`) into relative HTML links."
     from docutils.nodes import make_id
     def sub(m):
         label = re.sub(r'`([^`]+)`', r'<code>\1</code>', m[1])
         return f'<a href="{m[2]}{"#" + make_id(m[3]) if m[3] else ""}">{label}</a>'
-    return re.sub(_DOC_LINK.format(re.escape(site_url.rstrip('/'))), sub, text)
+    if site_url: text = re.sub(_DOC_LINK.format(re.escape(site_url.rstrip('/'))), sub, text)
+    return re.sub(_DOC_LINK.format('').replace('\\(/', '\\('), sub, text)  # already relative: page.html
 
 
 def _clean_markdown_output(out: dict, site_url: str | None = None) -> dict:

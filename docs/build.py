@@ -34,6 +34,8 @@ def main(argv=None):
     ap.add_argument('--out', default=str(ROOT / '_site'), help='output folder for the HTML site')
     a = ap.parse_args(argv)
     t0 = time.time()
+    import shutil
+    shutil.rmtree(a.out, ignore_errors=True)  # no stale pages from notebooks that were renamed or removed
     proc = proc_nbs()
     src = ROOT / 'docs' / '_src'
     pages = build_sources(proc, ROOT / 'nbs' / 'sidebar.yml', src, ROOT / 'docs' / 'conf.py',

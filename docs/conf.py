@@ -11,7 +11,7 @@ author = _d.get('author', '')
 release = version = _d.get('version', '')
 copyright = _d.get('copyright', '')
 
-extensions = ['myst_nb']
+extensions = ['myst_nb', 'sphinx-mathjax-offline']  # MathJax served from the site itself: no CDN
 nb_execution_mode = 'off'              # notebooks are executed by nbdev; their committed outputs are shown
 nb_merge_streams = True
 myst_enable_extensions = ['colon_fence', 'dollarmath']

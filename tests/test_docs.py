@@ -47,6 +47,8 @@ def test_adapt_notebook():
     assert '---' not in md and '{target' not in md and 'http://x/y.py' not in md and '### f' in md
     assert not any('secret' in s for s in srcs)
     assert 'see <a href="prepare.html#g"><code>g</code></a>' in srcs
+    out = adapt_notebook(_nb(_raw(FM), {'cell_type': 'markdown', 'metadata': {}, 'source': '| [ibe](ibe.html) | [x](https://a.org/b.html) |'}))
+    assert out['cells'][1]['source'] == '| <a href="ibe.html">ibe</a> | [x](https://a.org/b.html) |'
     assert '{toctree}' in srcs[-1] and 'prepare' in srcs[-1]
     with pytest.raises(ValueError, match='H1'): adapt_notebook(_nb(_code('1')))
 

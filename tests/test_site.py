@@ -55,16 +55,24 @@ def _load(browser, url):
     broken = page.evaluate("""() => Array.from(document.images)
         .filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.getAttribute('src'))""")
     n_img = page.evaluate('() => document.images.length')
+    links = page.evaluate("""() => Array.from(document.querySelectorAll('a[href]')).map(a => a.href)
+        .filter(h => h.startsWith(location.origin)).map(h => h.split('#')[0])""")
     page.close()
-    return resp.status if resp else None, errors, broken, n_img
+    return resp.status if resp else None, errors, broken, n_img, sorted(set(links))
 
 
 @pytest.mark.parametrize('name', _pages())
 def test_page_loads(server, browser, name):
-    status, errors, broken, _ = _load(browser, f'{server}/{name}')
+    status, errors, broken, _, links = _load(browser, f'{server}/{name}')
     assert status == 200, f'{name}: HTTP {status}'
     assert not broken, f'{name}: images that did not load: {broken}'
     assert not errors, f'{name}: console errors: {errors}'
+    import urllib.request, urllib.error
+    dead = []
+    for l in links:
+        try: urllib.request.urlopen(urllib.request.Request(l, method='HEAD'), timeout=10).close()
+        except urllib.error.HTTPError as e: dead.append(f'{l} ({e.code})')
+    assert not dead, f'{name}: links to missing pages: {dead}'
 
 
 def test_pages_have_figures(server, browser):
@@ -93,5 +101,5 @@ def test_demo_report(server, browser):
     "The demo report copied into the site opens and its images load."
     rep = SITE / 'report' / 'index.html'
     if not rep.exists(): pytest.skip('no demo report in _site/report (made by the cli notebook)')
-    status, errors, broken, n_img = _load(browser, f'{server}/report/index.html')
+    status, errors, broken, n_img, _ = _load(browser, f'{server}/report/index.html')
     assert status == 200 and not broken and not errors and n_img > 0, (status, errors, broken, n_img)
