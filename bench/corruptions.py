@@ -3,7 +3,7 @@ and evaluation time per model (scribe_robust.tester.evaluate_corruptions: clean 
     python bench/corruptions.py --out bench/results/corruptions.json   # GPU machine (16 cores for generation)
     python bench/corruptions.py --smoke --standin                      # tiny CPU check
 Generation is timed on --n-gen images and extrapolated linearly to 10,000 (it is per-image work spread over processes);
-evaluation runs on the full --n-eval images. Target: evaluation <= 60 s per model; generation once, cached, parallel."""
+evaluation on --n-eval images, extrapolated linearly to --n-target (the cost is per image). Target: evaluation <= 60 s per model; generation once, cached, parallel."""
 import argparse, shutil, sys, tempfile
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -24,7 +24,7 @@ def main(argv=None):
     p.add_argument('--out', default='bench/results/corruptions.json')
     p.add_argument('--n-gen', type=int, default=500, help='images for the generation timing (extrapolated to --n-target)')
     p.add_argument('--n-target', type=int, default=10_000, help='suite size to extrapolate generation to (CIFAR-10 test)')
-    p.add_argument('--n-eval', type=int, default=10_000, help='images for the evaluation timing (suite built for them first)')
+    p.add_argument('--n-eval', type=int, default=2_000, help='images for the evaluation timing (a suite is built for them first); extrapolated linearly to --n-target')
     p.add_argument('--size', type=int, default=32)
     p.add_argument('--mode', default='paper', help="tester corrupt mode: 'paper' (bicubic to 224, corrupt, back) or 'native'")
     p.add_argument('--mode-eval', default='native', help='mode of the (large) suite built only to time evaluation')
@@ -69,7 +69,8 @@ def main(argv=None):
             with Timer(dev) as t:
                 df = evaluate(model, (xe, ye), suite, model_name=kind, bs=a.bs, device=dev)
             rows.append(dict(what=f'evaluate {kind}', images=a.n_eval * (n_cond + 1), seconds=t.s,
-                             per_image_ms=1e3 * t.s / (a.n_eval * (n_cond + 1)), target_s=60, rows=len(df), source=source))
+                             per_image_ms=1e3 * t.s / (a.n_eval * (n_cond + 1)), extrapolated_s=t.s * a.n_target / a.n_eval,
+                             extrapolated_to=f'{a.n_target} x {n_cond + 1} conditions', target_s=60, rows=len(df), source=source))
     finally: shutil.rmtree(tmp, ignore_errors=True)
     res['results'] = rows
     finish(res, rows, ['what', 'images', 'seconds', 'per_image_ms', 'extrapolated_s', 'target_s', 'source'],

@@ -4,6 +4,7 @@ path, bf16 autocast and channels_last; extrapolates the paper's 140-run x 30-epo
     python bench/epoch.py --smoke --standin                         # tiny CPU check
 """
 import argparse, statistics, sys, time
+from functools import partial
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import env_info, finish, pick_device, sync
@@ -65,7 +66,7 @@ def main(argv=None):
         model, cbs = perf_setup(model, dev, channels_last=cl, bf16=bf16, compile=a.compile)
         lr = 0.05 if kind == 'scribe' else 0.1
         timer = EpochTimer()
-        learn = Learner(dls, model, loss_func=loss, opt_func=SGD, lr=lr, wd=5e-4, moms=(0.9, 0.9, 0.9), cbs=cbs + [timer])
+        learn = Learner(dls, model, loss_func=loss, opt_func=partial(SGD, mom=0.9, decouple_wd=False), lr=lr, wd=5e-4, cbs=cbs + [timer])
         with learn.no_bar(), learn.no_logging(): learn.fit(a.epochs, lr)
         tr, va = timer.train_s[1:] or timer.train_s, timer.valid_s[1:] or timer.valid_s
         tr_s, va_s = statistics.median(tr), statistics.median(va)
