@@ -20,6 +20,14 @@ def proc_nbs():
     return q._pre_docs(n_workers=0, force=True)[0]
 
 
+def demo_report(dest):
+    "Run `scribe_demo --tiny` (stages cached under docs/_build) and copy its report into the site, linked from the cli page."
+    from scribe_robust.cli import scribe_demo, copy_report
+    out = ROOT / 'docs' / '_build' / 'demo_tiny'
+    scribe_demo(out=str(out), tiny=True)
+    copy_report(out / 'report', dest)
+
+
 def site_url():
     "The URL nbdev writes into doc links (settings.ini doc_host + doc_baseurl); the adapter makes these relative."
     from urllib.parse import urljoin
@@ -44,6 +52,7 @@ def main(argv=None):
     cmd = [sys.executable, '-m', 'sphinx', '-b', 'html', '-q', *strict, str(src), a.out]
     r = subprocess.run(cmd, cwd=ROOT)
     if r.returncode: sys.exit(f'docs: Sphinx failed (exit {r.returncode}); see the warnings above')
+    demo_report(Path(a.out) / 'report')
     (Path(a.out) / 'pages.json').write_text(json.dumps([f'{p}.html' for p in pages]))  # read by the browser check
     print(f'docs: {len(pages)} pages -> {a.out} in {time.time()-t0:.1f}s')
 
