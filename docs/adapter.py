@@ -63,7 +63,7 @@ def directive_tags(source: str) -> tuple[list[str], str]:
     return tags, '\n'.join(kept).strip('\n')
 
 
-_DOC_LINK = r'\[([^\]]+)\]\({}/([\w.-]+\.html)(?:#([^)\s]+))?\)'
+_DOC_LINK = r'\[([^\]]+)\]\({}/([\w./-]+\.html)(?:#([^)\s]+))?\)'
 
 
 def _relative_links(text: str, site_url: str | None) -> str:

@@ -49,6 +49,8 @@ def test_adapt_notebook():
     assert 'see <a href="prepare.html#g"><code>g</code></a>' in srcs
     out = adapt_notebook(_nb(_raw(FM), {'cell_type': 'markdown', 'metadata': {}, 'source': '| [ibe](ibe.html) | [x](https://a.org/b.html) |'}))
     assert out['cells'][1]['source'] == '| <a href="ibe.html">ibe</a> | [x](https://a.org/b.html) |'
+    out = adapt_notebook(_nb(_raw(FM), {'cell_type': 'markdown', 'metadata': {}, 'source': '[r](report/index.html)'}))
+    assert out['cells'][1]['source'] == '<a href="report/index.html">r</a>'
     assert '{toctree}' in srcs[-1] and 'prepare' in srcs[-1]
     with pytest.raises(ValueError, match='H1'): adapt_notebook(_nb(_code('1')))
 
