@@ -725,7 +725,7 @@ def write_report(out, # a demo output folder with finished stages
     shown = pd.DataFrame({**{c: s[c].astype(str) for c in ('model', 'technique', 'aug')}, 'subset': s.subset.map(lambda v: f'{v:g}'),
                           **{lab: [_fmt(col, v) for v in s[col]] for lab, col in SUMMARY_COLUMNS.items()}})
     ps = r.get('sis', {}).get('pixel_subsets', {})
-    parts = [f'<!doctype html><html><head><meta charset="utf-8"><title>scribe_robust demo report</title><style>{_CSS}</style></head><body>',
+    parts = [f'<!doctype html><html><head><meta charset="utf-8"><title>scribe_robust demo report</title><link rel="icon" href="data:,"><style>{_CSS}</style></head><body>',
              f'<h1>scribe_robust demo report</h1><p class="note">scale <b>{html.escape(results["scale"])}</b>, seed {results["seed"]}, '
              f'{results["data"]["n_train"]} training / {results["data"]["n_test"]} test images of {len(results["data"]["classes"])} classes at '
              f'{results["data"]["size"]}px; created {results["created"]}. Accuracies, ECE-free rates, mCE (100 = the plain baseline) and SIS size in %.</p>',
