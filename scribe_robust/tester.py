@@ -18,6 +18,7 @@ from fastcore.parallel import parallel
 from fastcore.basics import defaults
 from .prepare import CIFAR_STATS
 from .ibe import ImplicitBackground, ExpectedNonDistinctiveness, attention, sparsity, mask_iou, mask_rgb
+import dataclasses
 
 # %% auto #0
 __all__ = ['PAPER_CORRUPTIONS', 'SEVERITIES', 'CORRUPT_MODES', 'Corruption', 'corruption_seed', 'corrupt_image', 'corrupt_images',
@@ -469,6 +470,8 @@ def evaluate_corruptions(model:nn.Module, # classifier (B,3,H,W) -> (B,K) logits
 
 # %% ../nbs/04_tester.ipynb #69fb62fa
 def _cfg(config, *keys, default=None):
+    "First non-None of `keys` in a run's config: a dict (config.json) or a dataclass (`trainer.load_run`'s RunConfig)."
+    if dataclasses.is_dataclass(config): config = dataclasses.asdict(config)
     for k in keys:
         if k in config and config[k] is not None: return config[k]
     return default
