@@ -292,7 +292,7 @@ def scribe_sis(run:str, # a finished run folder `runs/<run_id>` (from scribe_tra
                out:str='sis_out', # folder for the chunk files, manifest.json and, once complete, sis.csv
                split:str='test', # split of `data`
                n_images:int=64, # class-balanced sample of images (0 = all)
-               shard:str='0/1', # 'i/n' (0-based, as `overinterpretation.sis_dataset`): this process does chunks i, i+n, ...
+               shard:str='1/1', # 'i/n' (1-based, as `scribe_train`): this process does chunks i, i+n, ...
                method:str='grad', # 'exact' (greedy, d(d+1)/2 forwards per image) or 'grad' (batched-gradient BackSelect)
                k:int=16, # pixels masked per iteration with method='grad'
                chunk:int=16, # images per stored chunk (the unit of resumption)

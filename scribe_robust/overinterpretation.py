@@ -16,6 +16,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from .trainer import parse_shard
 
 # %% ../nbs/06_overinterpretation.ipynb #cffdabf0
 def model_fingerprint(model:nn.Module # model whose `state_dict` is hashed
@@ -372,26 +373,19 @@ def load_backselect(path, # file stem written by `save_backselect`
     return check_result(r, model, images)
 
 # %% ../nbs/06_overinterpretation.ipynb #9e818fbb
-def _parse_shard(shard):
-    try: i, n = (int(v) for v in str(shard).split('/'))
-    except ValueError: i = n = None
-    if i is None or not 0 <= i < n:
-        raise ValueError(f"shard must be 'i/n' with 0 <= i < n (e.g. '0/4'), got {shard!r}.")
-    return i, n
-
 _METHODS = {'exact': backselect, 'grad': backselect_grad}
 
 def sis_dataset(model:nn.Module, # classifier mapping normalised (B,C,H,W) to logits (B,K)
                 data:torch.Tensor, # (N,C,H,W) normalised images, indexed 0..N-1
                 out, # folder for the chunk files `bs_<start>_<end>.{npz,json}` and `manifest.json`
-                shard:str='0/1', # 'i/n': this process does chunks i, i+n, i+2n, ... (run n processes for n shards)
+                shard:str='1/1', # 'i/n' (1-based, as `trainer.parse_shard`): this process does chunks i, i+n, ... (run n processes for n shards)
                 method:str='exact', # 'exact' (`backselect`) or 'grad' (`backselect_grad`)
                 chunk:int=16, # images per stored chunk (the unit of resumption)
                 **kwargs, # passed to the BackSelect function (mask_value, bs, k, precision, ...)
                )->list:
     "Run BackSelect over a data set in resumable shards; finished chunks are skipped, others written atomically. Returns the chunk stems written or found."
     if method not in _METHODS: raise ValueError(f'method must be one of {list(_METHODS)}, got {method!r}.')
-    i, n = _parse_shard(shard)
+    i, n = parse_shard(shard); i -= 1  # 0-based chunk index
     _check_images(data)
     out = Path(out); N = len(data)
     manifest = dict(model_hash=model_fingerprint(model), n_images=N, shape=list(data.shape[1:]), chunk=chunk, method=method,
