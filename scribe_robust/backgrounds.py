@@ -354,7 +354,12 @@ def in9_table(df:pd.DataFrame, # `eval_in9` output (any number of models), optio
     w = acc.pivot_table(index=['model', 'dataset'], columns='condition', values='value', sort=False) * 100
     if {'mixed_same', 'mixed_rand'} <= set(w.columns): w['BG-gap'] = w['mixed_same'] - w['mixed_rand']
     ch = df[df.metric == 'challenge_accuracy']
-    if len(ch): w['challenge'] = ch.pivot_table(index=['model', 'dataset'], values='value', sort=False)['value'] * 100
+    if len(ch):
+        chv = ch.pivot_table(index=['model', 'dataset'], values='value', sort=False)['value'] * 100
+        stray = [k for k in chv.index if k not in w.index]
+        if stray: raise ValueError(f'challenge rows {stray} match no IN-9 accuracy rows (model, dataset) {list(w.index)}: '
+                                   'pass the same model name and dataset= to ChallengeResult.to_long as eval_in9 used')
+        w['challenge'] = chv
     first = [c for c in ('original', 'mixed_same', 'mixed_rand', 'BG-gap', 'challenge') if c in w.columns]
     rest = [c for c in IN9_VARIANTS if c in w.columns and c not in first] + [c for c in w.columns if c not in first + list(IN9_VARIANTS)]
     return w[first + rest].round(digits).reset_index().rename_axis(columns=None)
