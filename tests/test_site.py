@@ -1,7 +1,7 @@
 """Real-browser check of the docs site: headless Debian Chromium driven by Playwright, site served on 127.0.0.1.
 
 Every sidebar page loads with HTTP 200, every <img> has loaded, no console errors, and the search box finds a
-known API name. The demo report (when `make demo`/the cli notebook produced one in `_site/report/`) is checked
+known API name. The demo report that docs/build.py puts in `_site/report/` (from `scribe_demo --tiny`) is checked
 the same way. Playwright is only the driver: it never downloads a browser (`/usr/bin/chromium` is Debian's).
 """
 import functools, http.server, json, shutil, threading
