@@ -21,6 +21,8 @@ def main(argv=None):
     p.add_argument('--n-inflight', type=int, default=8, help='exact: images processed together')
     p.add_argument('--precision', default='fp32', choices=['fp32', 'bf16'], help='exact: forward precision')
     p.add_argument('--width', type=float, default=1.0, help='channel multiplier of the library model (the paper: 1.0)')
+    p.add_argument('--grad-precision', default='fp32', choices=['fp32', 'bf16'], help='gradient: forward/backward precision')
+    p.add_argument('--channels-last', action='store_true', help='model weights in channels_last (NHWC convolutions)')
     p.add_argument('--device', default=None)
     p.add_argument('--standin', action='store_true', help='torchvision CIFAR ResNet-18 stand-in if scribe_robust.baselines is missing')
     p.add_argument('--smoke', action='store_true', help='8x8 images, 1 exact + 2 gradient images, CPU')
@@ -39,18 +41,31 @@ def main(argv=None):
         finish(res, rows, ['method'], 'BackSelect: nothing measured', a.out); return 2
     torch.manual_seed(0)
     model = model.to(dev).eval()
+    if a.channels_last: model = model.to(memory_format=torch.channels_last)
     x = torch.randn(max(a.n_exact, a.n_grad), 3, a.size, a.size, generator=torch.Generator().manual_seed(0)).to(dev)
     d = a.size * a.size
     bsel(model, x[:1, :, :4, :4] if a.size >= 4 else x[:1], bs=a.bs, device=dev)   # warm-up (kernels, allocator)
     with Timer(dev) as t:
         r = bsel(model, x[:a.n_exact], bs=a.bs, n_inflight=a.n_inflight, precision=a.precision, device=dev)
-    rows.append(dict(method='exact', precision=a.precision, n_images=a.n_exact, pixels=d, seconds=t.s,
+    rows.append(dict(method='exact', precision=a.precision, channels_last=a.channels_last, bs=a.bs, n_inflight=a.n_inflight, n_images=a.n_exact, pixels=d, seconds=t.s,
                      s_per_image=t.s / a.n_exact, target_s_per_image=1.5, forwards_per_image=d * (d + 1) // 2,
                      source=source, finite_path=bool(torch.isfinite(r.confidence).all())))
+    # the floor: the same number of bare forward passes at the same batch and precision, no BackSelect bookkeeping
+    xb = torch.randn(a.bs, 3, a.size, a.size, device=dev)
+    if a.channels_last: xb = xb.contiguous(memory_format=torch.channels_last)
+    with torch.no_grad(), torch.autocast(dev.type, dtype=torch.bfloat16, enabled=a.precision == 'bf16'):
+        for _ in range(3): model(xb)
+        reps = 2 if a.smoke else 20
+        with Timer(dev) as t:
+            for _ in range(reps): model(xb)
+    rate = reps * a.bs / t.s
+    rows.append(dict(method='bare forward (floor)', precision=a.precision, channels_last=a.channels_last, bs=a.bs, n_images=reps * a.bs,
+                     pixels=d, seconds=t.s, images_per_s=rate, s_per_image=d * (d + 1) / 2 / rate, target_s_per_image=1.5,
+                     source=source))
     bgrad(model, x[:2], k=a.k, device=dev)
     with Timer(dev) as t:
-        r = bgrad(model, x[:a.n_grad], k=a.k, eval_path=not a.no_eval_path, device=dev)
-    rows.append(dict(method=f'gradient k={a.k}', precision='fp32', n_images=a.n_grad, pixels=d, seconds=t.s,
+        r = bgrad(model, x[:a.n_grad], k=a.k, eval_path=not a.no_eval_path, bs=a.n_grad, precision=a.grad_precision, device=dev)
+    rows.append(dict(method=f'gradient k={a.k}', precision=a.grad_precision, channels_last=a.channels_last, eval_path=not a.no_eval_path, n_images=a.n_grad, pixels=d, seconds=t.s,
                      s_per_image=t.s / a.n_grad, target_s_per_image=0.02, source=source))
     res['results'] = rows
     finish(res, rows, ['method', 'precision', 'n_images', 'pixels', 'seconds', 's_per_image', 'target_s_per_image', 'source'],

@@ -27,13 +27,16 @@ def main(argv=None):
     p.add_argument('--no-bf16', action='store_true', help='full fp32')
     p.add_argument('--no-channels-last', action='store_true', help='keep NCHW')
     p.add_argument('--compile', action='store_true', help='torch.compile the model')
+    p.add_argument('--compile-mode', default=None, help="torch.compile mode, e.g. 'reduce-overhead' (CUDA graphs); implies --compile")
+    p.add_argument('--opt', default='torch', choices=['fastai', 'torch'], help="fastai's SGD (a Python loop over parameters) or torch.optim.SGD (foreach/fused kernels) through fastai's OptimWrapper, as the trainer's 'paper' recipe (default); same update rule (coupled L2, momentum 0.9, no dampening)")
+    p.add_argument('--aug-chunk', type=int, default=None, help='images augmented per device call (fastdata default: ~16 MB of pixels); 128 = one batch per call')
     p.add_argument('--standin', action='store_true', help='use clearly labelled torchvision stand-ins when scribe_robust.ibe/baselines are missing')
     p.add_argument('--smoke', action='store_true', help='tiny sizes on CPU: checks the script, measures nothing useful')
     a = p.parse_args(argv)
     if a.smoke: a.n, a.n_valid, a.size, a.bs, a.epochs, a.width = 64, 32, 16, 16, 2, 0.25
     import torch
     from fastai.learner import Learner
-    from fastai.optimizer import SGD
+    from fastai.optimizer import SGD, OptimWrapper
     import fastai.callback.progress   # noqa: F401 (learn.no_bar)
     from fastai.callback.core import Callback
     from scribe_robust.fastdata import fast_dls, perf_setup
@@ -48,6 +51,9 @@ def main(argv=None):
     cl, bf16 = dev.type == 'cuda' and not a.no_channels_last, dev.type == 'cuda' and not a.no_bf16
     if a.smoke: cl = bf16 = False
     dls = fast_dls(x, y, valid=(xv, yv), aug=a.aug, bs=a.bs, device=dev, seed=0, channels_last=cl)
+    dls.train.aug_chunk = a.aug_chunk
+    if a.opt == 'fastai': opt_func = partial(SGD, mom=0.9, decouple_wd=False)
+    else: opt_func = partial(OptimWrapper, opt=partial(torch.optim.SGD, momentum=0.9, fused=dev.type == 'cuda', foreach=None if dev.type == 'cuda' else True))
 
     class EpochTimer(Callback):
         order = 100
@@ -63,10 +69,11 @@ def main(argv=None):
         model, loss, source, miss = get_model(kind, a.standin, width=a.width)
         if miss: res['missing'].append(miss)
         if model is None: continue
-        model, cbs = perf_setup(model, dev, channels_last=cl, bf16=bf16, compile=a.compile)
+        model, cbs = perf_setup(model, dev, channels_last=cl, bf16=bf16, compile=a.compile and not a.compile_mode)
+        if a.compile_mode: model = torch.compile(model, mode=a.compile_mode)
         lr = 0.05 if kind == 'scribe' else 0.1
         timer = EpochTimer()
-        learn = Learner(dls, model, loss_func=loss, opt_func=partial(SGD, mom=0.9, decouple_wd=False), lr=lr, wd=5e-4, cbs=cbs + [timer])
+        learn = Learner(dls, model, loss_func=loss, opt_func=opt_func, lr=lr, wd=5e-4, cbs=cbs + [timer])
         with learn.no_bar(), learn.no_logging(): learn.fit(a.epochs, lr)
         tr, va = timer.train_s[1:] or timer.train_s, timer.valid_s[1:] or timer.valid_s
         tr_s, va_s = statistics.median(tr), statistics.median(va)
@@ -75,7 +82,7 @@ def main(argv=None):
         grid_s = GRID['augs'] * GRID['epochs'] * (sum(GRID['subsets']) * full_train + len(GRID['subsets']) * full_valid)
         r = dict(model=kind, source=source, epoch_train_s=tr_s, epoch_valid_s=va_s, epoch_train_s_50k=full_train,
                  images_per_s=a.n / tr_s, warmup_epoch_s=timer.train_s[0], grid_70_runs_h=grid_s / 3600,
-                 bf16=bf16, channels_last=cl, compiled=a.compile, all_train_s=timer.train_s, all_valid_s=timer.valid_s)
+                 bf16=bf16, channels_last=cl, compiled=a.compile or bool(a.compile_mode), compile_mode=a.compile_mode, opt=a.opt, aug_chunk=dls.train._chunk_batches() * a.bs, all_train_s=timer.train_s, all_valid_s=timer.valid_s)
         res['results'].append(r); rows.append(r)
     if len(rows) == 2: res['grid_140_runs_h'] = sum(r['grid_70_runs_h'] for r in rows)
     targets = dict(scribe=5.0, baseline=2.0)
