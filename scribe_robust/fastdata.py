@@ -246,6 +246,7 @@ class DeviceDataLoader(DataLoader):
         seed:int=0, # seeds the sampler (CPU generator) and the augmentation (generator on the device)
         stats=CIFAR_STATS, # (mean, std) per channel for normalisation
         channels_last:bool=False, # yield batches in channels_last memory format
+        aug_chunk:int|None=None, # images augmented per device call (several batches at once: fewer, larger kernels); None = about 16 MB of uint8 pixels
         device=None, # move the data set there first; None keeps its device
         **kwargs, # passed to fastai's `DataLoader`
     ):
@@ -255,7 +256,8 @@ class DeviceDataLoader(DataLoader):
         dataset = dataset.to(device) if device is not None else dataset
         super().__init__(dataset, bs=bs, shuffle=shuffle, drop_last=drop_last, indexed=True, n=len(dataset),
                          device=dataset.device, num_workers=0, **kwargs)
-        store_attr('aug,seed,stats,channels_last')
+        if aug_chunk is not None and aug_chunk < 1: raise ValueError(f"aug_chunk must be a positive number of images, got {aug_chunk}")
+        store_attr('aug,seed,stats,channels_last,aug_chunk')
         self.sample_gen = torch.Generator().manual_seed(seed)
         self._setup_device()
 
@@ -274,18 +276,28 @@ class DeviceDataLoader(DataLoader):
 
     def new(self, dataset=None, cls=None, **kwargs):
         "A copy with the same policy, seed, stats and layout (fastai's `get_preds` calls this)."
-        kw = dict(aug=self.aug, seed=self.seed, stats=self.stats, channels_last=self.channels_last)
+        kw = dict(aug=self.aug, seed=self.seed, stats=self.stats, channels_last=self.channels_last, aug_chunk=self.aug_chunk)
         return super().new(dataset=dataset, cls=cls, **{**kw, **kwargs})
+
+    def _chunk_batches(self):
+        "Batches per augmentation call: `aug_chunk` images, or about 16 MB of uint8 pixels (512 CIFAR batches of 128 is far more than needed)."
+        per_img = self.dataset.x[0].numel()
+        n = self.aug_chunk if self.aug_chunk is not None else max(self.bs, (1 << 24) // per_img)
+        return max(1, n // self.bs)
 
     def __iter__(self):
         self.randomize(); self.before_iter()
         order = torch.as_tensor(self.get_idxs(), dtype=torch.long).to(self.dataset.device)
-        for i in range(len(self)):
-            idx = order[i * self.bs:(i + 1) * self.bs]
-            xb = device_augment(self.dataset.x[idx], self.aug, self.aug_gen).mul_(self._scale).add_(self._shift)
-            if self.channels_last: xb = xb.contiguous(memory_format=torch.channels_last)
-            yield self.after_batch((xb, self.dataset.y[idx]))
+        nb, k = len(self), self._chunk_batches()
+        for c0 in range(0, nb, k):   # augment k batches in one call: per-image random parameters, so the distribution is unchanged
+            idx = order[c0 * self.bs:min(c0 + k, nb) * self.bs]
+            xc = device_augment(self.dataset.x[idx], self.aug, self.aug_gen).mul_(self._scale).add_(self._shift)
+            for j in range(0, len(idx), self.bs):
+                xb = xc[j:j + self.bs]
+                if self.channels_last: xb = xb.contiguous(memory_format=torch.channels_last)
+                yield self.after_batch((xb, self.dataset.y[idx[j:j + self.bs]]))
         self.after_iter()
+
 
 # %% ../nbs/00a_fastdata.ipynb #bb78d534
 def fast_dls(

@@ -209,10 +209,13 @@ def backselect_grad(model:nn.Module, # classifier mapping normalised (B,C,H,W) t
                     mask_value=0., # value of a masked pixel in normalised space (scalar or one per channel)
                     eval_path:bool=True, # score the confidence after every step (d+1 forwards/image); False: only after each iteration, NaN between
                     bs:int=256, # images per forward+backward (and path-scoring batch / 8)
+                    precision:str='fp32', # 'fp32' or 'bf16' (autocast for the gradient steps and the path; the order may differ slightly from fp32's)
                     device=None, # where the images go; None: the model's device (the model itself is not moved)
                    )->BackSelectResult:
     "Batched-gradient BackSelect (https://arxiv.org/abs/2003.08907): per iteration mask the `k` unmasked pixels whose masking the gradient says hurts confidence least."
     if not (isinstance(k, int) and k >= 1): raise ValueError(f'k must be a positive int (pixels per iteration), got {k!r}.')
+    if precision not in _PRECISIONS: raise ValueError(f'precision must be one of {list(_PRECISIONS)}, got {precision!r}.')
+    amp = _PRECISIONS[precision]
     x, fill, target, dev = _prep(model, images, target, mask_value, device)
     N, C, H, W = x.shape; d = H*W
     was_training = model.training
@@ -232,7 +235,7 @@ def backselect_grad(model:nn.Module, # classifier mapping normalised (B,C,H,W) t
                 kk = min(k, d - pos)
                 a_ = a.clone().requires_grad_(True)
                 with torch.enable_grad():
-                    c = _conf(model, (xb*(1-a_) + fill.view(1, C, 1)*a_).view(B, C, H, W), tb, False)
+                    c = _conf(model, (xb*(1-a_) + fill.view(1, C, 1)*a_).view(B, C, H, W), tb, amp)
                     g, = torch.autograd.grad(c.sum(), a_)
                 conf[:, pos] = c.detach()
                 g = g[:, 0].float().masked_fill(masked, float('-inf'))
@@ -242,10 +245,10 @@ def backselect_grad(model:nn.Module, # classifier mapping normalised (B,C,H,W) t
                 pos += kk
             with torch.inference_mode():
                 conf[:, d] = _conf(model, fill.view(1, C, 1).expand(B, C, d).reshape(B, C, H, W), tb, False)
-                if eval_path: conf = _path_conf(model, xb.view(B, C, H, W), order, tb, fill, bs*8)
+                if eval_path: conf = _path_conf(model, xb.view(B, C, H, W), order, tb, fill, bs*8, amp)
             orders.append(order); confs.append(conf)
     finally: model.train(was_training)
-    meta = _meta(model, images, mask_value, 'grad', k=k, eval_path=eval_path)
+    meta = _meta(model, images, mask_value, 'grad', k=k, eval_path=eval_path, precision=precision)
     return BackSelectResult(torch.cat(orders).cpu(), torch.cat(confs).cpu(), target.cpu(), meta)
 
 # %% ../nbs/06_overinterpretation.ipynb #f1ef6d72
