@@ -608,17 +608,20 @@ def _symmetry(t:torch.Tensor, k:int) -> torch.Tensor:
 
 # %% ../nbs/05_backgrounds.ipynb #2cdf0e58
 class _FloatImages(_ImageFiles):
-    "Decoded images as float tensors in [0, 1] (the input convention of `NormalizedModel`), optionally with masks and a random symmetry."
-    def __init__(self, files, labels, size=None, masks=False, n_sym=1):
-        super().__init__(files, labels, size); self.masks, self.n_sym = masks, n_sym
+    "Decoded images as float tensors in [0, 1] (the input convention of `NormalizedModel`), optionally with masks, a random symmetry and a cache."
+    def __init__(self, files, labels, size=None, masks=False, n_sym=1, in_memory=False):
+        super().__init__(files, labels, size); self.masks, self.n_sym, self.cache = masks, n_sym, None
+        if in_memory: self.cache = [self._load(i) for i in range(len(files))]
+    def _load(self, i):
+        "uint8 (3,H,W) image and bool (H,W) mask (or None) of item `i`, from disk."
+        x = super().__getitem__(i)[0]
+        if not self.masks: return x, None
+        m = load_mask(self.files[i])   # checked against the image's own size
+        if self.size is not None: m = np.asarray(Image.fromarray(m).resize((self.size, self.size), Image.NEAREST))
+        return x, torch.from_numpy(m)
     def __getitem__(self, i):
-        x, y = super().__getitem__(i)
-        x = x.float() / 255
-        m = None
-        if self.masks:
-            m = load_mask(self.files[i])   # checked against the image's own size
-            if self.size is not None: m = np.asarray(Image.fromarray(m).resize((self.size, self.size), Image.NEAREST))
-            m = torch.from_numpy(m)
+        x, m = self.cache[i] if self.cache is not None else self._load(i)
+        x, y = x.float() / 255, int(self.labels[i])
         if self.n_sym > 1:
             k = int(torch.randint(self.n_sym, ()))
             x = _symmetry(x, k); m = None if m is None else _symmetry(m, k)
@@ -636,6 +639,7 @@ def in9_dls(data, # the `bg_challenge` folder (or its parent)
             size:int|None=None, # resize images to (size, size)
             aug:str='none', # train-time augmentation, a key of `IN9_AUGS`: 'flip' (left-right), 'dihedral' (all 8 symmetries: objects with no canonical orientation)
             masks:bool=False, # training batches carry the foreground masks, `(x, mask, y)`, as background pasting needs
+            in_memory:bool=False, # decode every image once and keep it in memory (uint8): fastest for small data sets (IN-9's 4,050 images at 224px: 610 MB)
             num_workers:int=0, # decoding processes
             device=None, # device of the batches (default: cuda if available)
            ):
@@ -648,9 +652,9 @@ def in9_dls(data, # the `bg_challenge` folder (or its parent)
     if aug == 'dihedral' and size is None and _img_hw(tf[0])[0] != _img_hw(tf[0])[1]:
         raise ValueError(f"aug='dihedral' transposes images, so they must be square, but {tf[0]} is {_img_hw(tf[0])}: pass size=... or aug='flip'")
     device = device or ('cuda' if torch.cuda.is_available() else 'cpu')
-    trn = FaDataLoader(_FloatImages(tf, ty, size, masks, IN9_AUGS[aug]), bs=bs, shuffle=True, drop_last=True,
+    trn = FaDataLoader(_FloatImages(tf, ty, size, masks, IN9_AUGS[aug], in_memory), bs=bs, shuffle=True, drop_last=True,
                        num_workers=num_workers, device=device)
-    val = FaDataLoader(_FloatImages(vf, vy, size), bs=bs, shuffle=False, num_workers=num_workers, device=device)
+    val = FaDataLoader(_FloatImages(vf, vy, size, in_memory=in_memory), bs=bs, shuffle=False, num_workers=num_workers, device=device)
     dls = DataLoaders(trn, val, device=device)
     dls.vocab, dls.masks = classes, masks
     return dls
