@@ -14,7 +14,7 @@ from PIL import Image
 from fastcore.foundation import L
 from fastai.callback.core import Callback
 from fastai.callback.schedule import ParamScheduler
-from .baselines import SWACallback
+from .baselines import SWACallback, BackgroundPasteCallback
 
 # %% auto #0
 __all__ = ['IN9_CLASSES', 'IN9_VARIANTS', 'STATS', 'IN9_AUGS', 'MIX_CALLBACKS', 'in_to_in9', 'predict_in9', 'in9_root',
@@ -690,7 +690,6 @@ def in9_learner(dls, # from `in9_dls` (with `masks=True` when `bgpaste` is set)
     from fastai.losses import CrossEntropyLossFlat
     from fastai.metrics import accuracy
     import fastai.callback.mixup as fmix
-    from scribe_robust.baselines import BackgroundPasteCallback
     if mix not in MIX_CALLBACKS: raise ValueError(f'unknown mix {mix!r}: use one of {list(MIX_CALLBACKS)}')
     with_masks = getattr(dls, 'masks', False)
     if bgpaste is not None and not with_masks:
