@@ -188,14 +188,14 @@ def show_masks(imgs:torch.Tensor, # images (N,3,H,W) with values in [0,1] (denor
     if imgs.ndim != 4 or imgs.shape[1] != 3 or imgs.shape[0] != segs.shape[0] or imgs.shape[-2:] != segs.shape[-2:]:
         raise ValueError(f"imgs must be (N,3,H,W) matching segs {tuple(segs.shape)}, got {tuple(imgs.shape)}")
     n, ncol = len(imgs), 3 if masks is not None else 2
-    if axs is None: _, axs = plt.subplots(n, ncol, figsize=(size * ncol, size * n), squeeze=False)
+    if axs is None: _, axs = plt.subplots(n, ncol, figsize=(size * ncol, size * n), squeeze=False, layout='constrained')
     axs = np.asarray(axs).reshape(n, -1)
     for i in range(n):
         img = imgs[i].detach().cpu().float()
         axs[i, 0].imshow(img.permute(1, 2, 0).clamp(0, 1).numpy())
         axs[i, 0].set_title(titles[i] if titles is not None else 'image', fontsize=7)
         axs[i, 1].imshow(mask_rgb(img, segs[i].detach().cpu()))
-        axs[i, 1].set_title(f'mask (sparsity {sparsity(attention(segs[i:i+1].detach().cpu().float()))[0]:.2f})', fontsize=7)
+        axs[i, 1].set_title(f'mask, sparsity {sparsity(attention(segs[i:i+1].detach().cpu().float()))[0]:.2f}', fontsize=7)
         if masks is not None:
             axs[i, 2].imshow(torch.as_tensor(masks[i]).cpu().numpy(), cmap='gray', vmin=0, vmax=1)
             axs[i, 2].set_title('true mask', fontsize=7)
@@ -483,7 +483,7 @@ class MaskSnapshotCallback(Callback):
         if not self.snapshots: raise ValueError("no snapshots yet: fit the learner with this callback first")
         idx = sorted(set(np.linspace(0, len(self.snapshots) - 1, min(max_cols, len(self.snapshots))).round().astype(int).tolist()))
         imgs, n = self.images(), len(self.xb)
-        if axs is None: _, axs = plt.subplots(n, len(idx) + 1, figsize=(size * (len(idx) + 1), size * n), squeeze=False)
+        if axs is None: _, axs = plt.subplots(n, len(idx) + 1, figsize=(size * (len(idx) + 1), size * n), squeeze=False, layout='constrained')
         for i in range(n):
             axs[i, 0].imshow(imgs[i].permute(1, 2, 0).numpy()); axs[i, 0].set_title('image', fontsize=7)
             for j, s in enumerate(idx):
