@@ -168,12 +168,15 @@ def mask_iou(pred, # predicted masks (B,H,W): bool, or a class map where > 0 is 
 
 # %% ../nbs/01_ibe.ipynb #942c77c3
 def mask_rgb(img:torch.Tensor, # image (3,H,W) with values in [0,1]
-             seg:torch.Tensor): # per-pixel class logits (K,H,W)
+             seg:torch.Tensor, # per-pixel class logits (K,H,W)
+             value_floor:float=0.): # lowest brightness; raise it (e.g. 0.5) to see attention over dark image regions
     "The paper's HSV mask view as an (H,W,3) RGB array: hue = argmax class, saturation = attention, value = grey image."
     k = seg.shape[0]
     hue = seg.argmax(0).float() / k
     sat = attention(seg[None].float())[0, 0]
-    val = (img.float() * torch.tensor([0.299, 0.587, 0.114])[:, None, None]).sum(0).clamp(0, 1)
+    if not 0 <= value_floor < 1: raise ValueError(f"value_floor must lie in [0, 1), got {value_floor}")
+    grey = (img.float() * torch.tensor([0.299, 0.587, 0.114])[:, None, None]).sum(0).clamp(0, 1)
+    val = value_floor + (1 - value_floor) * grey
     return hsv_to_rgb(torch.stack([hue, sat, val], -1).detach().cpu().numpy())
 
 # %% ../nbs/01_ibe.ipynb #5dcb02be
@@ -182,20 +185,21 @@ def show_masks(imgs:torch.Tensor, # images (N,3,H,W) with values in [0,1] (denor
                masks=None, # optional true foreground masks (N,H,W)
                titles=None, # optional title for each image (e.g. 'true: cat / pred: dog')
                axs=None, # optional array of matplotlib axes, shape (N, 2 or 3)
-               size:float=1.6): # inches per panel
+               size:float=1.6, # inches per panel
+               value_floor:float=0.): # lowest brightness of the mask view (see `mask_rgb`)
     "Draw each image, its HSV mask view (hue = class, saturation = attention, value = grey image), and the true mask when given; returns the axes."
     _check_logits(segs, 'segs', ndim=(4,))
     if imgs.ndim != 4 or imgs.shape[1] != 3 or imgs.shape[0] != segs.shape[0] or imgs.shape[-2:] != segs.shape[-2:]:
         raise ValueError(f"imgs must be (N,3,H,W) matching segs {tuple(segs.shape)}, got {tuple(imgs.shape)}")
     n, ncol = len(imgs), 3 if masks is not None else 2
-    if axs is None: _, axs = plt.subplots(n, ncol, figsize=(size * ncol, size * n), squeeze=False)
+    if axs is None: _, axs = plt.subplots(n, ncol, figsize=(size * ncol, size * n), squeeze=False, layout='constrained')
     axs = np.asarray(axs).reshape(n, -1)
     for i in range(n):
         img = imgs[i].detach().cpu().float()
         axs[i, 0].imshow(img.permute(1, 2, 0).clamp(0, 1).numpy())
         axs[i, 0].set_title(titles[i] if titles is not None else 'image', fontsize=7)
-        axs[i, 1].imshow(mask_rgb(img, segs[i].detach().cpu()))
-        axs[i, 1].set_title(f'mask (sparsity {sparsity(attention(segs[i:i+1].detach().cpu().float()))[0]:.2f})', fontsize=7)
+        axs[i, 1].imshow(mask_rgb(img, segs[i].detach().cpu(), value_floor))
+        axs[i, 1].set_title(f'mask, sparsity {sparsity(attention(segs[i:i+1].detach().cpu().float()))[0]:.2f}', fontsize=7)
         if masks is not None:
             axs[i, 2].imshow(torch.as_tensor(masks[i]).cpu().numpy(), cmap='gray', vmin=0, vmax=1)
             axs[i, 2].set_title('true mask', fontsize=7)
@@ -478,17 +482,18 @@ class MaskSnapshotCallback(Callback):
         lo, hi = x.amin((1, 2, 3), keepdim=True), x.amax((1, 2, 3), keepdim=True)
         return (x - lo) / (hi - lo).clamp(min=1e-8)
     def show(self, max_cols:int=6, # at most this many snapshots, evenly spaced, last included
-             axs=None, size:float=1.3): # axes (N, cols+1) or None; inches per panel
+             axs=None, size:float=1.3, # axes (N, cols+1) or None; inches per panel
+             value_floor:float=0.): # lowest brightness of the mask view (see `mask_rgb`)
         "Draw one row per image: the image, then its HSV mask view at each kept epoch; returns the axes."
         if not self.snapshots: raise ValueError("no snapshots yet: fit the learner with this callback first")
         idx = sorted(set(np.linspace(0, len(self.snapshots) - 1, min(max_cols, len(self.snapshots))).round().astype(int).tolist()))
         imgs, n = self.images(), len(self.xb)
-        if axs is None: _, axs = plt.subplots(n, len(idx) + 1, figsize=(size * (len(idx) + 1), size * n), squeeze=False)
+        if axs is None: _, axs = plt.subplots(n, len(idx) + 1, figsize=(size * (len(idx) + 1), size * n), squeeze=False, layout='constrained')
         for i in range(n):
             axs[i, 0].imshow(imgs[i].permute(1, 2, 0).numpy()); axs[i, 0].set_title('image', fontsize=7)
             for j, s in enumerate(idx):
                 ep, seg = self.snapshots[s]
-                axs[i, j + 1].imshow(mask_rgb(imgs[i], seg[i])); axs[i, j + 1].set_title(f'epoch {ep}', fontsize=7)
+                axs[i, j + 1].imshow(mask_rgb(imgs[i], seg[i], value_floor)); axs[i, j + 1].set_title(f'epoch {ep}', fontsize=7)
         for ax in np.ravel(axs): ax.axis('off')
         return axs
 
