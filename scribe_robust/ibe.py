@@ -314,20 +314,25 @@ def ibe_segmentation(arch:str='lraspp_mobilenet_v3_large', # a key of `SEG_ARCHS
 
 # %% ../nbs/01_ibe.ipynb #effcd5e9
 def scribe_loss(pred:torch.Tensor, # image logits (B,K), e.g. `lme_pool` of per-pixel logits
-                targ:torch.Tensor): # class indices (B,) in [0,K)
+                targ:torch.Tensor, # class indices (B,) in [0,K)
+                reduction:str='mean'): # 'mean' (over B*K), 'sum' (of the per-image losses) or 'none' (per image: mean over the K classes)
     "One-vs-rest BCE-with-logits of image logits against one-hot targets, mean over B*K (SCrIBE, https://arxiv.org/abs/2008.09306)."
+    if reduction not in ('mean', 'sum', 'none'): raise ValueError(f"reduction must be 'mean', 'sum' or 'none', got {reduction!r}")
     _check_logits(pred, 'image logits', ndim=(2,), check_nan=False)
     if targ.ndim != 1 or len(targ) != len(pred) or targ.is_floating_point():
         raise ValueError(f"targets must be integer class indices (B,)={len(pred)}, got {tuple(targ.shape)} {targ.dtype}; one-hot targets are made here")
     k = pred.shape[1]
     if len(targ) and (targ.min() < 0 or targ.max() >= k):
         raise ValueError(f"targets must lie in [0,{k}), got [{targ.min().item()}, {targ.max().item()}]; build the model with n_out = number of classes")
-    return F.binary_cross_entropy_with_logits(pred, F.one_hot(torch.as_tensor(targ).long(), k).to(pred.dtype))
+    l = F.binary_cross_entropy_with_logits(pred, F.one_hot(torch.as_tensor(targ).long(), k).to(pred.dtype), reduction='none').mean(1)
+    return l.mean() if reduction == 'mean' else l.sum() if reduction == 'sum' else l
 
 # %% ../nbs/01_ibe.ipynb #6ec3ba66
 class ScribeLoss:
     "`scribe_loss` as a fastai loss function: `get_preds` returns softmax of the pooled logits, `decodes` the argmax class."
-    def __call__(self, pred, targ): return scribe_loss(pred, targ)
+    y_int = True  # integer targets: fastai's MixUp/CutMix mix the two losses instead of the labels
+    def __init__(self, reduction:str='mean'): self.reduction = reduction  # fastai's MixUp sets 'none' while it mixes
+    def __call__(self, pred, targ): return scribe_loss(pred, targ, self.reduction)
     def activation(self, x): return F.softmax(x, -1)
     def decodes(self, x): return x.argmax(-1)
     def __repr__(self): return 'ScribeLoss()'

@@ -22,24 +22,13 @@ from fastcore.foundation import L
 from fastai.torch_core import set_seed, num_distrib, rank_distrib
 from fastai.distributed import DistributedDL  # also adds Learner.distrib_ctx
 import fastai.callback.progress, fastai.callback.fp16, fastai.callback.channelslast  # Learner.no_bar, to_bf16/to_fp16, to_channelslast
+from .ibe import ScribeLoss
 from .baselines import baseline_resnet18, MIMO, MIMOCallback, technique_parts, TECHNIQUES
 
 # %% auto #0
-__all__ = ['MODELS', 'RECIPES', 'DATA_SOURCES', 'INITS', 'PAPER_AUGS', 'PRESETS', 'OneVsRestBCE', 'toy_arrays', 'RunConfig',
-           'grid', 'get_preset', 'write_atomic', 'env_info', 'run_status', 'NaNGuardCallback', 'EpochTimer',
-           'train_run', 'parse_shard', 'run_grid', 'load_run', 'collect_runs', 'results_table', 'plot_subset_curves',
-           'train_preset']
-
-# %% ../nbs/03_trainer.ipynb #d2210d81
-class OneVsRestBCE(nn.Module):
-    "The SCrIBE loss: BCE-with-logits of the pooled image logits against one-hot targets (https://arxiv.org/abs/2008.09306)."
-    y_int = True  # integer targets (lets fastai's MixUp/CutMix mix the losses)
-    def __init__(self, reduction:str='mean' # 'mean', 'sum' or 'none' (per sample: mean over the K classes)
-                ):
-        super().__init__(); self.reduction = reduction
-    def forward(self, z, y):
-        l = F.binary_cross_entropy_with_logits(z, F.one_hot(y.long(), z.shape[-1]).to(z.dtype), reduction='none').mean(-1)
-        return l.mean() if self.reduction == 'mean' else l.sum() if self.reduction == 'sum' else l
+__all__ = ['MODELS', 'RECIPES', 'DATA_SOURCES', 'INITS', 'PAPER_AUGS', 'PRESETS', 'toy_arrays', 'RunConfig', 'grid', 'get_preset',
+           'write_atomic', 'env_info', 'run_status', 'NaNGuardCallback', 'EpochTimer', 'train_run', 'parse_shard',
+           'run_grid', 'load_run', 'collect_runs', 'results_table', 'plot_subset_curves', 'train_preset']
 
 # %% ../nbs/03_trainer.ipynb #0e274670
 def _scribe(upsample):
@@ -48,8 +37,8 @@ def _scribe(upsample):
 
 MODELS = {
     'baseline': dict(build=lambda n_out, width: baseline_resnet18(n_out, width), loss=CrossEntropyLossFlat, lr=0.1, cbs=list),
-    'scribe':   dict(build=_scribe(True), loss=OneVsRestBCE, lr=0.05, cbs=list),
-    'scribe_lite': dict(build=_scribe(False), loss=OneVsRestBCE, lr=0.05, cbs=list),
+    'scribe':   dict(build=_scribe(True), loss=ScribeLoss, lr=0.05, cbs=list),
+    'scribe_lite': dict(build=_scribe(False), loss=ScribeLoss, lr=0.05, cbs=list),
     'mimo':     dict(build=lambda n_out, width: MIMO(n_out, 3, width), loss=CrossEntropyLossFlat, lr=0.1, cbs=lambda: [MIMOCallback()]),
 }
 
@@ -282,9 +271,19 @@ def _initial_state(cfg, n_out, out):
     return torch.load(f, weights_only=True)
 
 # %% ../nbs/03_trainer.ipynb #26a878e1
+@contextlib.contextmanager
+def _single_process():
+    "fastai gathers predictions across processes whenever WORLD_SIZE > 1; rank 0 evaluates alone after a data-parallel fit."
+    old = os.environ.get('WORLD_SIZE')
+    os.environ['WORLD_SIZE'] = '1'
+    try: yield
+    finally:
+        if old is None: del os.environ['WORLD_SIZE']
+        else: os.environ['WORLD_SIZE'] = old
+
 def _eval_logits(learn, dl):
-    "Final evaluation on the held-out set: raw logits and labels."
-    z, y = learn.get_preds(dl=dl, act=lambda o: o)
+    "Final evaluation on the held-out set: raw logits and labels (in this process only)."
+    with _single_process(): z, y = learn.get_preds(dl=dl, act=lambda o: o)
     return z.float(), y
 
 # %% ../nbs/03_trainer.ipynb #e1c096a1
