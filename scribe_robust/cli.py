@@ -12,11 +12,11 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 from fastcore.script import anno_parser
 from fastcore.docments import docments
-from . import prepare, trainer, tester, backgrounds, overinterpretation as oi
+from . import prepare, trainer, tester, backgrounds, fastdata, overinterpretation as oi
 
 # %% auto #0
-__all__ = ['DEMO_SCALES', 'SUMMARY_COLUMNS', 'FIGURE_NOTES', 'ensure_folder_source', 'load_run_dict', 'dashed_parser',
-           'call_parse_cli', 'call_parse_dashed', 'scribe_train', 'summarize_runs', 'scribe_test', 'scribe_in9_eval',
+__all__ = ['DEMO_SCALES', 'SUMMARY_COLUMNS', 'FIGURE_NOTES', 'ensure_folder_source', 'dashed_parser', 'call_parse_cli',
+           'call_parse_dashed', 'scribe_train', 'summarize_runs', 'scribe_test', 'scribe_in9_eval',
            'scribe_challenge_eval', 'sis_table', 'scribe_sis', 'check_demo_args', 'plot_bg_gap', 'summary_table',
            'write_report', 'copy_report', 'scribe_demo']
 
@@ -25,19 +25,25 @@ def _folder_source(cfg, root, device, with_masks):
     "Trainer data source: `root` itself is a CIFAR-style folder (`train/`, `test/`, optional `masks/`) or `cifar-10-batches-py`."
     return trainer._prepare_source(str(root))(cfg, root, device, with_masks)
 
-def ensure_folder_source() -> str:
-    "Register the trainer data source 'folder' (data root = a CIFAR-style folder) if it is not there yet; returns its name."
+def _fast_folder_source(cfg, root, device, with_masks):
+    "Trainer data source: the images of `_folder_source` as device tensors with batched augmentation (`fastdata.fast_dls_from`); mask runs use the in-memory mask loader."
+    if with_masks: return _folder_source(cfg, root, device, with_masks)   # background pasting: (x, mask, y) tensors, no augmentation
+    dls = fastdata.fast_dls_from(str(root), aug=cfg.aug, bs=cfg.bs, subset=cfg.subset, seed=cfg.seed, device=device, size=cfg.size,
+                                 nested=cfg.nested, path=root)
+    return dls, len(dls.classes)
+
+def ensure_folder_source(fast:bool=False, # return the name of the tensor source 'folder_fast' instead of 'folder'
+                        ) -> str:
+    "Register the trainer data sources 'folder' and 'folder_fast' (data root = a CIFAR-style folder) if they are not there yet; returns the name asked for."
     trainer.DATA_SOURCES.setdefault('folder', _folder_source)
-    return 'folder'
+    trainer.DATA_SOURCES.setdefault('folder_fast', _fast_folder_source)
+    return 'folder_fast' if fast else 'folder'
 
 # %% ../nbs/07_cli.ipynb #396d681a
-def load_run_dict(run_dir, # a finished `runs/<run_id>` folder
-                  device:str='cpu', # where to put the model
-                 ) -> tuple:
-    "(model, config as a dict) of a finished run, the form `tester.evaluate_runs` expects."
+def _load_run(run_dir, device=None):
+    "`trainer.load_run(run_dir, device)` (model in eval mode, RunConfig) with the folder sources registered; device None = 'cpu'."
     ensure_folder_source()
-    model, cfg = trainer.load_run(run_dir, device)
-    return model, asdict(cfg)
+    return trainer.load_run(run_dir, device or 'cpu')
 
 # %% ../nbs/07_cli.ipynb #dedd4423
 def _flag_type(anno):
@@ -184,12 +190,12 @@ def scribe_test(runs:str='runs', # a runs folder (every finished run in it) or o
     suite = tester.make_suite(x, cs, sv, seed=seed, cache_dir=out/'suite', mode=mode, n_workers=workers, progress=progress, rebuild=True) if cs else None
     single = (runs/'config.json').exists()
     if single:
-        model, cfg = load_run_dict(runs, device)
-        df = tester.evaluate_corruptions(model, (x, y, m), suite, run_id=runs.name, model_name=cfg['model'], augmentation=cfg['aug'],
-                                         subset=cfg['subset'], n_classes=len(classes), device=device, progress=progress)
-        configs = pd.DataFrame([dict(cfg, run_id=runs.name)])
+        model, cfg = _load_run(runs, device)
+        df = tester.evaluate_corruptions(model, (x, y, m), suite, run_id=runs.name, model_name=cfg.model, augmentation=cfg.aug,
+                                         subset=cfg.subset, n_classes=len(classes), device=device, progress=progress)
+        configs = pd.DataFrame([dict(asdict(cfg), run_id=runs.name)])
     else:
-        df = tester.evaluate_runs(runs, (x, y, m), suite, load_run=lambda d: load_run_dict(d, device), n_classes=len(classes),
+        df = tester.evaluate_runs(runs, (x, y, m), suite, load_run=lambda d: _load_run(d, device), n_classes=len(classes),
                                   device=device, progress=progress)
         configs = trainer.collect_runs(runs)
     _write_csv(df, out/'results.csv')
@@ -207,7 +213,7 @@ def scribe_test(runs:str='runs', # a runs folder (every finished run in it) or o
 # %% ../nbs/07_cli.ipynb #9ce46b1e
 def _run_model(run_dir, device):
     "A run's model wrapped to take images in [0, 1] (what the IN-9 functions feed), on `device`."
-    model, cfg = load_run_dict(run_dir, device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+    model, cfg = _load_run(run_dir, device or ('cuda' if torch.cuda.is_available() else 'cpu'))
     return backgrounds.NormalizedModel(model, prepare.CIFAR_STATS).to(next(model.parameters()).device).eval()
 
 def _is_run(checkpoint): return checkpoint is not None and (Path(checkpoint)/'config.json').exists()
@@ -302,7 +308,7 @@ def scribe_sis(run:str, # a finished run folder `runs/<run_id>` (from scribe_tra
               ) -> pd.DataFrame|None: # per-image SIS table once every chunk exists, else None
     "Sharded, resumable BackSelect over a data set; when every chunk is there, the SIS of each image at `threshold` (sis.csv)."
     device = device or ('cuda' if torch.cuda.is_available() else 'cpu')
-    model, cfg = load_run_dict(run, device)
+    model, cfg = _load_run(run, device)
     x, m, y, _ = prepare.load_arrays(data, split)
     idx = _balanced_sample(y, n_images, seed)
     xt = _to_tensor(x[idx]).to(device)
@@ -319,16 +325,16 @@ def scribe_sis(run:str, # a finished run folder `runs/<run_id>` (from scribe_tra
 # %% ../nbs/07_cli.ipynb #60955fd3
 _CPU_SUBSETS, _PAPER_SUBSETS = (0.1, 0.3, 1.0), tuple(k / 10 for k in range(1, 11))
 DEMO_SCALES = {
-    'tiny':  dict(synth=dict(n_train=8, n_test=4, n_classes=3), models=('scribe', 'baseline'), augs=('none', 'flip'), subsets=(0.34, 0.67, 1.0),
-                  techniques=('bgpaste', 'mixup'), epochs=1, bs=16, width=0.0625, recipe='adam', lr=3e-3,
+    'tiny':  dict(synth=dict(n_train=8, n_test=4, n_classes=3), models=('scribe_lite', 'baseline'), augs=('none', 'flip'), subsets=(0.34, 0.67, 1.0),
+                  techniques=('bgpaste', 'mixup'), epochs=1, bs=16, width=0.0625, recipe='adam', lr=3e-3, fast_data=True,
                   n_suite=12, severities=(3,), mode='native', suite_workers=0, n_train_eval=12, n_challenge=2, n_sis=2, sis_method='grad', sis_k=128,
                   sis_eval_path=False, n_ps_train=12, n_ps_test=6, ps_k=256, ps_epochs=1, threshold=0.3),
-    'cpu':   dict(synth=dict(n_train=100, n_test=20, n_classes=9), models=('scribe', 'baseline'), augs=('none', 'flip'), subsets=_CPU_SUBSETS,
-                  techniques=('bgpaste', 'mixup'), epochs=3, bs=64, width=0.0625, recipe='adam', lr=3e-3,
-                  n_suite=90, severities=tester.SEVERITIES, mode='native', suite_workers=None, n_train_eval=90, n_challenge=5, n_sis=3, sis_method='grad', sis_k=8,
-                  sis_eval_path=True,                   n_ps_train=135, n_ps_test=45, ps_k=32, ps_epochs=5, threshold=0.99),
+    'cpu':   dict(synth=dict(n_train=100, n_test=20, n_classes=9), models=('scribe_lite', 'baseline'), augs=('none', 'flip'), subsets=_CPU_SUBSETS,
+                  techniques=('bgpaste', 'mixup'), epochs=4, bs=16, width=0.0625, recipe='adam', lr=3e-3, fast_data=True,
+                  n_suite=54, severities=tester.SEVERITIES, mode='native', suite_workers=None, n_train_eval=54, n_challenge=3, n_sis=9, sis_method='grad', sis_k=32,
+                  sis_eval_path=True,                   n_ps_train=135, n_ps_test=45, ps_k=64, ps_epochs=5, threshold=0.99),
     'paper': dict(synth=None, models=('scribe', 'baseline'), augs=tuple(trainer.PAPER_AUGS), subsets=_PAPER_SUBSETS,
-                  techniques=('mixup', 'cutmix'), epochs=30, bs=128, width=1.0, recipe='paper', lr=None,
+                  techniques=('mixup', 'cutmix'), epochs=30, bs=128, width=1.0, recipe='paper', lr=None, fast_data=False,
                   n_suite=10000, severities=tester.SEVERITIES, mode='paper', suite_workers=None, n_train_eval=10000, n_challenge=None, n_sis=100, sis_method='exact', sis_k=1,
                   sis_eval_path=True,                   n_ps_train=5000, n_ps_test=1000, ps_k=1, ps_epochs=30, threshold=0.99),
 }
@@ -410,7 +416,7 @@ def _stage_data(ctx):
 
 def _configs(ctx):
     "The grid: models x augmentations x subsets, plus the technique runs (baseline, no augmentation, full training set)."
-    sc = ctx.sc; src = ensure_folder_source()
+    sc = ctx.sc; src = ensure_folder_source(fast=sc['fast_data'])
     common = dict(data=src, size=ctx.results['data']['size'], epochs=sc['epochs'], bs=sc['bs'], recipe=sc['recipe'], lr=sc['lr'],
                   width=sc['width'], init='shared', seed=ctx.seed)
     cfgs = trainer.grid(model=list(sc['models']), aug=list(sc['augs']), subset=list(sc['subsets']), **common)
@@ -455,10 +461,10 @@ def _stage_corruptions(ctx):
     suite = tester.make_suite(x, severities=sc['severities'], seed=ctx.seed, cache_dir=d/'suite', mode=sc['mode'], n_workers=sc['suite_workers'], progress=ctx.progress, rebuild=True)
     xtr, _, ytr, _ = prepare.load_arrays(root, 'train', masks=False)
     def train_data(cfg):
-        i = prepare.balanced_subset(ytr, cfg['subset'], seed=cfg['seed'], nested=cfg['nested'])
+        i = prepare.balanced_subset(ytr, cfg.subset, seed=cfg.seed, nested=cfg.nested)
         i = i[_balanced_sample(ytr[i], sc['n_train_eval'], ctx.seed)]
         return xtr[i], ytr[i]
-    df = tester.evaluate_runs(ctx.out/'runs', (x, y, m), suite, load_run=lambda r: load_run_dict(r, ctx.device or 'cpu'),
+    df = tester.evaluate_runs(ctx.out/'runs', (x, y, m), suite, load_run=lambda r: _load_run(r, ctx.device or 'cpu'),
                               train_data=train_data, n_classes=len(ctx.results['data']['classes']), device=ctx.device, progress=ctx.progress)
     df = df[df.run_id.isin(ctx.results['train']['run_ids'])]
     _write_csv(df, d/'results.csv')
@@ -473,7 +479,7 @@ def _stage_corruptions(ctx):
     mods = [k for k in ctx.sc['models'] if k in main]
     fig, axs = _figure(1, len(mods), (2.9 * len(mods), 2.7))
     for ax, k in zip(axs[0], mods):
-        model, _ = load_run_dict(ctx.out/'runs'/main[k], ctx.device or 'cpu')
+        model, _ = _load_run(ctx.out/'runs'/main[k], ctx.device or 'cpu')
         p = tester.predict_images(model, x, masks=False)['probs']
         tester.plot_reliability(tester.reliability_data(p, y), ax=ax, title=f'reliability: {k} (ECE {tester.ece(p, y):.3f})')
     figs['reliability'] = _save_fig(fig, d/'reliability.png')
@@ -481,9 +487,9 @@ def _stage_corruptions(ctx):
     for ax, k in zip(axs[0], mods):
         tester.plot_corruption_heatmap(df[df.run_id == main[k]], ax=ax); ax.set_title(f'accuracy by corruption: {k}', fontsize=9)
     figs['corruption_heatmap'] = _save_fig(fig, d/'corruption_heatmap.png')
-    sr = runs[(runs.model == 'scribe') & (runs.aug == 'none') & (runs.technique == 'none')].sort_values('subset')
+    sr = runs[runs.model.str.startswith('scribe') & (runs.aug == 'none') & (runs.technique == 'none')].sort_values('subset')
     if len(sr):
-        models = {f'subset {r.subset:g}': load_run_dict(ctx.out/'runs'/r.run_id)[0] for r in sr.itertuples()}
+        models = {f'subset {r.subset:g}': _load_run(ctx.out/'runs'/r.run_id)[0] for r in sr.itertuples()}
         c = list(suite.corruptions)[:2]
         images = {'clean': x[0], **{f'{cc.value} s3': suite[cc, 3][0] for cc in c}}
         fig, axs = _figure(len(images), len(models) + 1, (1.3 * (len(models) + 1), 1.3 * len(images)))
@@ -559,7 +565,7 @@ def _stage_overfit(ctx, sparsity_threshold:float=0.5, gap_threshold:float=0.1):
     "(e) The label-free overfit check of `tester.overfit_verdicts` on the SCrIBE runs, next to the labelled verdict."
     df = pd.read_csv(ctx.out/ctx.results['corruptions']['results'])
     s = tester.run_summary(df)
-    s = s[s.model == 'scribe'] if 'sparsity' in s else s.iloc[:0]
+    s = s[s.model.str.startswith('scribe')] if 'sparsity' in s else s.iloc[:0]
     if s.empty: return dict(skipped='no SCrIBE runs with masks')
     v = tester.overfit_verdicts(s, sparsity_threshold, gap_threshold).reset_index()
     _write_csv(v, ctx.out/'overfit.csv')
@@ -593,7 +599,7 @@ def _stage_sis(ctx):
     kw = dict(k=sc['sis_k'], eval_path=sc['sis_eval_path']) if sc['sis_method'] == 'grad' else {}
     per, results = {}, {}
     for lab, rid in main.items():
-        model, _ = load_run_dict(ctx.out/'runs'/rid, ctx.device or 'cpu')
+        model, _ = _load_run(ctx.out/'runs'/rid, ctx.device or 'cpu')
         oi.sis_dataset(model, xs.to(next(model.parameters()).device), d/lab, method=sc['sis_method'], chunk=8, **kw)
         res = oi.load_sis_dataset(d/lab); results[lab] = res
         t = sis_table(res, sc['threshold'], y[i], None if m is None else m[i]); _write_csv(t, d/f'{lab}.csv')
@@ -610,7 +616,7 @@ def _stage_sis(ctx):
     # 5% pixel subsets: BackSelect of the plain baseline on train and test samples, a fresh model trained on each kind of subset
     ps = {}
     if 'baseline' in main:
-        model, _ = load_run_dict(ctx.out/'runs'/main['baseline'], ctx.device or 'cpu')
+        model, _ = _load_run(ctx.out/'runs'/main['baseline'], ctx.device or 'cpu')
         xtr, _, ytr, _ = prepare.load_arrays(root, 'train', masks=False)
         it = _balanced_sample(ytr, sc['n_ps_train'], ctx.seed); iv = _balanced_sample(y, sc['n_ps_test'], ctx.seed + 1)
         xt, yt, xv, yv = _to_tensor(xtr[it]), torch.from_numpy(ytr[it]), _to_tensor(x[iv]), torch.from_numpy(y[iv])
@@ -784,7 +790,12 @@ def scribe_demo(out:str='demo_out', # output folder: stages/, data/, runs/, corr
             if (out/p).exists(): shutil.rmtree(out/p)
     for i, (name, fn) in enumerate(_STAGES, 1): _run_stage(ctx, i, len(_STAGES) + 1, name, fn, settings, force)
     r = ctx.results
-    notes = [f"Corruptions: the paper's {len(r['corruptions']['corruptions'])} ImageNet-C corruptions x severities {r['corruptions']['severities']}, "
+    tr = r['train']
+    notes = [f"Training: {len(tr['run_ids'])} runs ({' and '.join(sc['models'])} x augmentations {', '.join(sc['augs'])} x subsets "
+             f"{', '.join(f'{s:g}' for s in sc['subsets'])}, plus baseline + {' and '.join(sc['techniques'])} on the full set), {sc['epochs']} epochs, "
+             f"batch {sc['bs']}, {sc['recipe']} recipe, width x{sc['width']:g}, data through the "
+             + ("tensor loader of scribe_robust.fastdata" if sc['fast_data'] else "fastai item pipeline") + f"; {tr['train_seconds']:.0f}s of training.",
+             f"Corruptions: the paper's {len(r['corruptions']['corruptions'])} ImageNet-C corruptions x severities {r['corruptions']['severities']}, "
              f"mode '{r['corruptions']['mode']}'" + (" (corrupted at the native 32px size for speed on a CPU; the paper upsamples to 224 first)" if r['corruptions']['mode'] == 'native' else '')
              + f", on {r['corruptions']['n_images']} class-balanced test images.",
              f"mCE relative to run {r['corruptions']['reference']} (baseline, no augmentation, largest subset) = 100.",

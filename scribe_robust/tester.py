@@ -17,7 +17,7 @@ import matplotlib.pyplot as plt
 from fastcore.parallel import parallel
 from fastcore.basics import defaults
 from .prepare import CIFAR_STATS
-from .ibe import ImplicitBackground, ExpectedNonDistinctiveness, attention, sparsity, mask_iou, mask_rgb
+from .ibe import ImplicitBackground, ExpectedNonDistinctiveness, ScribeNet, attention, sparsity, mask_iou, mask_rgb
 import dataclasses
 
 # %% auto #0
@@ -388,15 +388,18 @@ def predict_images(model:nn.Module, # maps a normalised (B,3,H,W) batch to (B,K)
     device = torch.device(device) if device is not None else (p0.device if p0 is not None else torch.device('cpu'))
     mean, std = [torch.tensor(s, dtype=torch.float32, device=device)[:, None, None] for s in stats]
     seg_ok = masks and callable(getattr(model, 'segment', None))
+    one_pass = seg_ok and isinstance(model, ScribeNet)
     was_training = model.training; model.eval()
     probs, attn, end = [], [], []
     try:
         for i in range(0, len(images), bs):
             xb = (torch.from_numpy(np.ascontiguousarray(images[i:i+bs])).to(device).permute(0, 3, 1, 2).float()/255 - mean)/std
-            probs.append(model(xb).float().softmax(1).double().cpu())
             if seg_ok:
                 seg = model.segment(xb)
+                logits = model.pool(seg) if one_pass else model(xb)   # a ScribeNet's forward is pool(segment): one pass, not two
                 attn.append(attention(seg.float())[:, 0].cpu()); end.append(_end_per_image(seg).double().cpu())
+            else: logits = model(xb)
+            probs.append(logits.float().softmax(1).double().cpu())
     finally: model.train(was_training)
     out = dict(probs=torch.cat(probs).numpy())
     if seg_ok: out.update(attn=torch.cat(attn).numpy(), end=torch.cat(end).numpy())
