@@ -318,7 +318,7 @@ def train_run(cfg:RunConfig, # the run
               device:str|None=None, # 'cpu', 'cuda', 'cuda:1', ...; None = cuda if available
               amp:bool|None=None, # mixed precision (bf16/fp16 autocast); None = on iff on a GPU
               channels_last:bool|None=None, # channels_last memory format; None = on iff on a GPU
-              fast_data:bool|None=None, # the device data path (`fastdata`: uint8 tensors on the device, batched augmentation); None = on iff on a GPU
+              fast_data:bool|None=None, # the tensor data path (`fastdata`: uint8 tensors on the device, batched augmentation); None = on where the source offers it
               compile:str|None=None, # `torch.compile` mode for the model ('reduce-overhead' = CUDA graphs, 'default', 'max-autotune'); None = eager
               cbs:list|None=None, # extra fastai callbacks (e.g. for tests)
               progress:bool=True, # show fastai progress bars
@@ -336,7 +336,7 @@ def train_run(cfg:RunConfig, # the run
     amp = on_gpu if amp is None else amp; channels_last = on_gpu if channels_last is None else channels_last
     tp = technique_parts(cfg.technique, **cfg.technique_kwargs)
     set_seed(cfg.seed, reproducible=True)
-    dls, n_out = _get_data(cfg, data_root, dev, tp.get('needs_masks', False), on_gpu if fast_data is None else fast_data)
+    dls, n_out = _get_data(cfg, data_root, dev, tp.get('needs_masks', False), True if fast_data is None else fast_data)
     if dist and rank != 0: _barrier(dist)   # rank 0 writes the shared initial weights first
     model = _build_model(cfg, n_out); model.load_state_dict(_initial_state(cfg, n_out, out))
     if dist and rank == 0: _barrier(dist)
@@ -411,7 +411,7 @@ def run_grid(configs:list, # RunConfigs (e.g. `get_preset('cpu')` or `grid(...)`
              device:str|None=None, # 'cpu', 'cuda', 'cuda:1'; None = cuda if available
              amp:bool|None=None, # mixed precision; None = on iff on a GPU
              channels_last:bool|None=None, # channels_last; None = on iff on a GPU
-             fast_data:bool|None=None, # device data path (`fastdata`); None = on iff on a GPU
+             fast_data:bool|None=None, # tensor data path (`fastdata`); None = on where the data source offers it
              compile:str|None=None, # `torch.compile` mode ('reduce-overhead' on a GPU: CUDA graphs); None = eager
              retry_failed:bool=False, # rerun runs marked failed (e.g. NaN loss) instead of skipping them
              cbs:list|None=None, # extra fastai callbacks for every run
@@ -513,7 +513,7 @@ def train_preset(preset:str='cpu', # a key of `PRESETS`: 'paper' (140 runs, CIFA
                  device:str|None=None, # 'cpu', 'cuda', 'cuda:1', ...; None = cuda if available
                  epochs:int|None=None, # override the preset's number of epochs
                  progress:bool=True, # fastai progress bars
-                 fast_data:bool|None=None, # device data path (`fastdata`); None = on iff on a GPU
+                 fast_data:bool|None=None, # tensor data path (`fastdata`); None = on where the data source offers it
                  compile:str|None='auto', # `torch.compile` mode; 'auto' = 'reduce-overhead' (CUDA graphs) for the 'paper' preset on a GPU, else eager
                 ) -> pd.DataFrame:
     "Run a named preset grid: the function behind the `scribe_train` console command."
