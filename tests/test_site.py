@@ -2,7 +2,7 @@
 
 Every sidebar page loads with HTTP 200, every <img> has loaded, no console errors, and the search box finds a
 known API name. The demo report that docs/build.py puts in `_site/report/` (from `scribe_demo --tiny`) is checked
-the same way. Playwright is only the driver: it never downloads a browser (`/usr/bin/chromium` is Debian's).
+the same way, and a full-page screenshot of it must show its tables and figures (not a blank page). Playwright is only the driver: it never downloads a browser (`/usr/bin/chromium` is Debian's).
 """
 import functools, http.server, json, shutil, threading
 from pathlib import Path
@@ -113,3 +113,26 @@ def test_demo_report(server, browser):
     assert rep.exists(), 'no demo report in _site/report: docs/build.py runs `scribe_demo --tiny` and copies it there'
     status, errors, broken, n_img, _ = _load(browser, f'{server}/report/index.html')
     assert status == 200 and not broken and not errors and n_img > 0, (status, errors, broken, n_img)
+
+
+def test_demo_report_screenshot(server, browser):
+    "A full-page screenshot of the demo report is not blank: text, its tables and its figures are rendered on screen."
+    import io
+    from PIL import Image
+    page = browser.new_page(viewport={'width': 1200, 'height': 900})
+    page.goto(f'{server}/report/index.html', wait_until='load')
+    page.wait_for_load_state('networkidle')
+    n_tables = page.locator('table').count()
+    shown = page.evaluate("""() => Array.from(document.images).filter(i => {
+        const r = i.getBoundingClientRect(); return r.width > 50 && r.height > 50; }).length""")
+    png = page.screenshot(full_page=True)
+    page.close()
+    out = ROOT / 'docs' / '_build' / 'report_screenshot.png'   # kept for a person to look at (gitignored)
+    out.parent.mkdir(parents=True, exist_ok=True); out.write_bytes(png)
+    im = Image.open(io.BytesIO(png)).convert('RGB')
+    small = im.resize((max(1, im.width // 4), max(1, im.height // 4)))
+    colours = small.getcolors(1 << 24) or []
+    ink = sum(n for n, c in colours if sum(c) < 600) / (small.width * small.height)   # not near-white
+    assert n_tables > 0 and shown > 0, f'report shows {n_tables} tables and {shown} figures larger than 50 px'
+    assert im.height > 900 and len(colours) > 100 and ink > 0.02, \
+        f'screenshot looks blank: {im.size}, {len(colours)} colours, {ink:.3f} of the page inked ({out})'
