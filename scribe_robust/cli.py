@@ -546,7 +546,8 @@ def _stage_backgrounds(ctx):
     sample = in9 if sc['n_challenge'] is None else _challenge_sample(in9, d/'sample', sc['n_challenge'], ctx.seed)
     chal, figs = {}, {}
     for lab, mo in models.items():
-        res = backgrounds.challenge_eval(mo, sample, bs=512, full=True, resume=d/f'challenge_{lab}.npz')
+        # the resume file is per run and sample size: a rerun with other settings or models never meets a stale one
+        res = backgrounds.challenge_eval(mo, sample, bs=512, full=True, resume=d/f"challenge_{lab}_{main[lab]}_{sc['n_challenge']}.npz")
         (d/lab).mkdir(parents=True, exist_ok=True); _write_challenge(res, d/lab, main[lab])
         chal[lab] = dict(accuracy=res.accuracy, summary=res.summary(), n_fg=len(res.fg), n_bg=len(res.bg), composites=res.n_composites)
         df = pd.concat([df, res.to_long(lab, dataset=backgrounds.in9_root(in9).parent.name)], ignore_index=True)
