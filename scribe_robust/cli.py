@@ -385,6 +385,8 @@ def _jsonable(o):
     if isinstance(o, float) and not np.isfinite(o): return None
     return o
 
+_DERIVED = ('corruptions', 'backgrounds', 'sis')  # stages whose folder `out/<stage>` holds only what the stage derives
+
 def _run_stage(ctx, i, n, name, fn, settings, force, log=print):
     "Run stage `name` unless `out/stages/<name>.json` holds a result for the same settings; store the result atomically."
     f = ctx.out/'stages'/f'{name}.json'
@@ -393,6 +395,9 @@ def _run_stage(ctx, i, n, name, fn, settings, force, log=print):
         st = json.loads(f.read_text())
         if st.get('settings') == settings:
             log(f'[{i}/{n}] {name:<12} cached ({st["seconds"]:.1f}s when computed)'); ctx.results[name] = st['result']; return st['result']
+    if f.exists() and name in _DERIVED:   # recomputed with other settings (or forced): its old partial files are stale
+        old = ctx.out/name
+        if old.exists(): shutil.rmtree(old)   # derived from the runs, which are kept; resumable files are only for the same settings
     t0 = time.time(); log(f'[{i}/{n}] {name:<12} running ...')
     res = fn(ctx)
     secs = time.time() - t0
