@@ -21,16 +21,13 @@ __all__ = ['DEMO_SCALES', 'SUMMARY_COLUMNS', 'FIGURE_NOTES', 'ensure_folder_sour
            'write_report', 'copy_report', 'scribe_demo']
 
 # %% ../nbs/07_cli.ipynb #eae69498
-def _folder_source(cfg, root, device, with_masks):
-    "Trainer data source: `root` itself is a CIFAR-style folder (`train/`, `test/`, optional `masks/`) or `cifar-10-batches-py`."
-    return trainer._prepare_source(str(root))(cfg, root, device, with_masks)
+def _folder_source(cfg, root, device, with_masks, fast=False):
+    "Trainer data source: `root` itself is a CIFAR-style folder (`train/`, `test/`, optional `masks/`) or `cifar-10-batches-py`; `fast`: device tensors (`fastdata`)."
+    return trainer._prepare_source(str(root))(cfg, root, device, with_masks, fast=fast)
 
-def _fast_folder_source(cfg, root, device, with_masks):
-    "Trainer data source: the images of `_folder_source` as device tensors with batched augmentation (`fastdata.fast_dls_from`); mask runs use the in-memory mask loader."
-    if with_masks: return _folder_source(cfg, root, device, with_masks)   # background pasting: (x, mask, y) tensors, no augmentation
-    dls = fastdata.fast_dls_from(str(root), aug=cfg.aug, bs=cfg.bs, subset=cfg.subset, seed=cfg.seed, device=device, size=cfg.size,
-                                 nested=cfg.nested, path=root)
-    return dls, len(dls.classes)
+def _fast_folder_source(cfg, root, device, with_masks, fast=True):
+    "`_folder_source` always through the tensor loader (`fastdata.fast_dls_from`); mask runs use the in-memory mask loader."
+    return _folder_source(cfg, root, device, with_masks, fast=True)
 
 def ensure_folder_source(fast:bool=False, # return the name of the tensor source 'folder_fast' instead of 'folder'
                         ) -> str:
