@@ -7,9 +7,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 QUIET_PIP := { grep -v -E 'is ignored: it is neither|^$$' || true; }
-TESTS := tests/test_hygiene.py tests/test_notebooks.py tests/test_docs.py tests/test_site.py
+TESTS := tests/test_hygiene.py tests/test_notebooks.py tests/test_copy.py tests/test_docs.py tests/test_site.py
+# THREADS=N runs the tests with N BLAS/OpenMP threads (torch reads OMP_NUM_THREADS at start): results must not
+# depend on it, and CI runs the notebooks with both 1 and 2 threads (.ci/run).
+THREADS ?=
+THREAD_ENV := $(if $(THREADS),OMP_NUM_THREADS=$(THREADS) MKL_NUM_THREADS=$(THREADS) OPENBLAS_NUM_THREADS=$(THREADS),)
 
-.PHONY: install demo test docs readme export clean chromium
+.PHONY: install demo test test-nbs lab docs readme export clean chromium
 
 # Pinned, reproducible environment: exact pins in constraints.txt, package ranges in settings.ini.
 $(STAMP): settings.ini setup.py pyproject.toml constraints.txt
@@ -34,8 +38,17 @@ demo: $(STAMP)
 # Checks, in order: notebooks clean, library in sync, nbdev_test (all notebooks, 2 workers),
 # docs site built with warnings as errors, real-browser check of the site. Ends with `N passed, N failed`.
 test: $(STAMP) chromium
-	rm -f .test-results.xml; rc=0; $(BIN)/python -m pytest -p no:cacheprovider -q -rfE $(TESTS) --junitxml=.test-results.xml || rc=$$?; \
+	rm -f .test-results.xml; rc=0; $(THREAD_ENV) $(BIN)/python -m pytest -p no:cacheprovider -q -rfE $(TESTS) --junitxml=.test-results.xml || rc=$$?; \
 	$(BIN)/python tools/summary.py .test-results.xml; exit $$rc
+
+# Only the notebooks' tests (nbdev_test, 2 workers), e.g. `make test-nbs THREADS=1` after `make test THREADS=2`.
+test-nbs: $(STAMP)
+	rm -f .test-results.xml; rc=0; $(THREAD_ENV) $(BIN)/python -m pytest -p no:cacheprovider -q -rfE tests/test_notebooks.py --junitxml=.test-results.xml || rc=$$?; \
+	$(BIN)/python tools/summary.py .test-results.xml; exit $$rc
+
+# JupyterLab from the venv, reachable from this machine only, opened on the notebooks (Ctrl-C stops it).
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ip 127.0.0.1 --no-browser --ServerApp.root_dir=nbs
 
 docs: $(STAMP)
 	$(BIN)/python docs/build.py --strict

@@ -1,9 +1,26 @@
 "Write README.md from nbs/index.ipynb (processed by nbdev, adapted like the docs site) with nbconvert: no Quarto needed."
-import json, sys
+import json, re, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / 'docs'))
+
+
+def _page_notebooks(nbs=ROOT / 'nbs') -> dict:
+    "Site page name -> the notebook it is rendered from, as a path relative to the repository root."
+    return {re.sub(r'^\d+[a-z]?_', '', p.stem): f'nbs/{p.name}' for p in sorted(Path(nbs).glob('*.ipynb'))}
+
+
+def relink_readme(md: str, pages: dict) -> str:
+    "Point the site's page links (`prepare.html`, absolute doc-host links included) at the notebooks, so they work on a code host."
+    def repl(m):
+        nb = pages.get(m['page'])
+        return m[0] if nb is None else f"{m['pre']}{nb}{m['post']}"
+    pat = r'(?P<pre>\(|href=")(?:https?://[^)"\s]*/)?(?P<page>[\w-]+)\.html(?:#[^)"\s]*)?(?P<post>\)|")'
+    md = re.sub(pat, repl, md)
+    # the example report exists only in the built site
+    return md.replace('(<a href="report/index.html">an example report</a>, from `scribe_demo --tiny`)',
+                      '(an example report from `scribe_demo --tiny` is part of the docs site)')
 
 
 def render_readme(proc_dir=ROOT / '_proc') -> str:
@@ -17,6 +34,7 @@ def render_readme(proc_dir=ROOT / '_proc') -> str:
     nb['cells'] = [c for c in nb['cells'] if c['source'] or c.get('outputs')]
     body, _ = MarkdownExporter(exclude_raw=True).from_notebook_node(nbformat.reads(json.dumps(nb), as_version=4))
     body = body.replace('<p class="description">', '> ').replace('</p>', '', 1)
+    body = relink_readme(body, _page_notebooks())
     return '<!-- Generated from nbs/index.ipynb by `make readme`: edit the notebook, not this file. -->\n\n' + body.strip() + '\n'
 
 
