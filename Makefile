@@ -48,7 +48,7 @@ test-nbs: $(STAMP)
 
 # JupyterLab from the venv, reachable from this machine only, opened on the notebooks (Ctrl-C stops it).
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ip 127.0.0.1 --no-browser --ServerApp.root_dir=nbs
+	$(BIN)/jupyter lab --ip 127.0.0.1 --no-browser --ServerApp.root_dir=nbs $(if $(SUDO),,--allow-root)
 
 docs: $(STAMP)
 	$(BIN)/python docs/build.py --strict

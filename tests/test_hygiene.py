@@ -40,3 +40,16 @@ def test_imports_in_their_own_cells():
     bad = [f'{p.name} cell {i}' for p in sorted((ROOT / 'nbs').glob('*.ipynb'))
            for i, _ in bad_cells(json.loads(p.read_text()))]
     assert not bad, f'cells mixing imports with other code (run `python tools/import_cells.py --fix nbs/*.ipynb`): {bad}'
+
+
+def test_metadata():
+    "Licence file present, no placeholder host, trove status as settings.ini says, no hard pin of fastai for users."
+    import configparser, re
+    assert 'Apache License' in (ROOT / 'LICENSE').read_text()[:200], 'LICENSE must hold the Apache-2.0 text settings.ini declares'
+    for f in ['settings.ini', 'README.md', 'nbs/nbdev.yml', 'nbs/_quarto.yml', 'setup.py']:
+        assert 'example.org' not in (ROOT / f).read_text(), f'placeholder host example.org in {f}'
+    cfg = configparser.ConfigParser(delimiters=['=']); cfg.read(ROOT / 'settings.ini')
+    reqs = cfg['DEFAULT']['requirements'].split()
+    assert not [r for r in reqs if '==' in r], f'exact pins belong in constraints.txt, not install_requires: {reqs}'
+    assert "statuses[int(cfg['status']) - 1]" in (ROOT / 'setup.py').read_text(), 'status 3 must map to "3 - Alpha"'
+    assert re.search(r'^jupyterlab==', (ROOT / 'constraints.txt').read_text(), re.M), 'JupyterLab (make lab) must be pinned'
