@@ -144,6 +144,22 @@ def test_site_builds_strict():
     assert (ROOT / '_site' / 'index.html').exists() and (ROOT / '_site' / 'pages.json').exists()
 
 
+def test_site_signatures():
+    "After the build: every show_doc block of a library class reads `class Name(`, and no signature holds link markup."
+    import re
+    classes, bad, n = class_names(ROOT / 'scribe_robust'), [], 0
+    for f in sorted((ROOT / 'docs' / '_src').glob('*.ipynb')):
+        for c in json.loads(f.read_text())['cells']:
+            for o in c.get('outputs', []):
+                md = o.get('data', {}).get('text/markdown', '')
+                for block in re.findall(r'```python\n(.*?)```', md, flags=re.S):
+                    m = re.match(r'(class|def) ([\w.]+)\(', block)
+                    if not m: continue
+                    n += m[1] == 'class'
+                    if (m[1] == 'def') == (m[2] in classes) or '](' in block or '<a ' in block: bad.append(f'{f.stem}: {block.splitlines()[0]}')
+    assert n > 0 and not bad, (n, bad)
+
+
 def test_readme_in_sync():
     "README.md is generated from nbs/index.ipynb (`make readme`); it must match the notebook."
     sys.path.insert(0, str(ROOT / 'tools'))
