@@ -8,7 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / 'docs'))
-from adapter import build_sources
+from adapter import build_sources, class_names
 
 
 def proc_nbs():
@@ -28,12 +28,24 @@ def demo_report(dest):
     copy_report(out / 'report', dest)
 
 
-def site_url():
-    "The URL nbdev writes into doc links (settings.ini doc_host + doc_baseurl); the adapter makes these relative."
+def site_urls():
+    "The URLs nbdev may write into doc links: doc_host + doc_baseurl from settings.ini and from the exported `_modidx`."
     from urllib.parse import urljoin
     from nbdev.config import get_config
     cfg = get_config()
-    return urljoin(cfg.doc_host + '/', cfg.doc_baseurl).rstrip('/')
+    hosts = [(cfg.get('doc_host'), cfg.get('doc_baseurl', '/'))]
+    try:
+        from scribe_robust._modidx import d
+        hosts.append((d['settings'].get('doc_host'), d['settings'].get('doc_baseurl', '/')))
+    except (ImportError, KeyError): pass   # not exported yet: settings.ini is all nbdev knows
+    return sorted({urljoin(h.rstrip('/') + '/', (b or '/').lstrip('/')).rstrip('/') for h, b in hosts if h and h.strip('/')})
+
+
+def check_no_host_links(src: Path, urls):
+    "The offline site links its own pages relatively: fail on any link left pointing at the doc host."
+    bad = [(f.name, u) for f in sorted(Path(src).glob('*.ipynb')) for u in urls if u in f.read_text()]
+    if bad: sys.exit('docs: absolute links to the doc host remain: ' + ', '.join(f'{f} -> {u}' for f, u in bad) +
+                     '; link the page relatively (`[text](08_performance.ipynb)` or `page.html`)')
 
 
 def main(argv=None):
@@ -46,8 +58,12 @@ def main(argv=None):
     shutil.rmtree(a.out, ignore_errors=True)  # no stale pages from notebooks that were renamed or removed
     proc = proc_nbs()
     src = ROOT / 'docs' / '_src'
+    from nbdev.config import get_config
+    urls = site_urls()
     pages = build_sources(proc, ROOT / 'nbs' / 'sidebar.yml', src, ROOT / 'docs' / 'conf.py',
-                          static=[ROOT / 'docs' / '_static'], site_url=site_url())
+                          static=[ROOT / 'docs' / '_static'], site_url=urls,
+                          classes=class_names(ROOT / get_config().get('lib_path', 'scribe_robust')))
+    check_no_host_links(src, urls)
     strict = ['-W', '--keep-going'] if a.strict else []
     cmd = [sys.executable, '-m', 'sphinx', '-b', 'html', '-q', *strict, str(src), a.out]
     r = subprocess.run(cmd, cwd=ROOT)

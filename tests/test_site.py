@@ -2,7 +2,12 @@
 
 Every sidebar page loads with HTTP 200, every <img> has loaded, no console errors, and the search box finds a
 known API name. The demo report that docs/build.py puts in `_site/report/` (from `scribe_demo --tiny`) is checked
-the same way, and a full-page screenshot of it must show its tables and figures (not a blank page). Playwright is only the driver: it never downloads a browser (`/usr/bin/chromium` is Debian's).
+the same way, and a full-page screenshot of it must show its tables and figures (not a blank page). At a 1280 px
+viewport no page is wider than the window and nothing sticks out of the text column unless it scrolls in its own
+box; no rendered text shows `<a href` (outside code cells' source) or a backtick (outside code); no page mentions
+`example.org`; every figure is at least 300 px wide on the page unless its cell is marked a thumbnail grid
+(`#| classes: thumbnails` in the notebook cell -> CSS class `tag_thumbnails`; `class="thumbnails"` in the report).
+Playwright is only the driver: it never downloads a browser (`/usr/bin/chromium` is Debian's).
 """
 import functools, http.server, json, shutil, threading
 from pathlib import Path
@@ -15,6 +20,9 @@ CHROMIUM = shutil.which('chromium') or '/usr/bin/chromium'
 ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
         '--disable-component-update', '--disable-sync']
 SEARCH_FOR = ['make_synthetic', 'ImplicitBackground', 'lme_pool', 'get_dls']
+VIEWPORT = {'width': 1280, 'height': 900}
+MIN_FIG_PX = 300            # narrowest figure a reader can read at this viewport (thumbnail grids excepted)
+REPORT = 'report/index.html'
 
 
 def _pages():
@@ -136,3 +144,60 @@ def test_demo_report_screenshot(server, browser):
     assert n_tables > 0 and shown > 0, f'report shows {n_tables} tables and {shown} figures larger than 50 px'
     assert im.height > 900 and len(colours) > 100 and ink > 0.02, \
         f'screenshot looks blank: {im.size}, {len(colours)} colours, {ink:.3f} of the page inked ({out})'
+
+
+# ---- layout, text and figures at 1280 px: one inspection per page, shared by the tests below ----
+_INSPECT_JS = r"""() => {
+  const W = document.documentElement.clientWidth, root = document.querySelector('article') || document.body;
+  const R = (document.querySelector('.content') || root).getBoundingClientRect().right;   // furo's text column (its padding included)
+  const boxed = e => { for (let a = e.parentElement; a && a !== root; a = a.parentElement) {
+      const o = getComputedStyle(a).overflowX; if (o === 'auto' || o === 'scroll') return true; } return false; };
+  const sticks = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > R + 1 && !boxed(e); };
+  const desc = e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '');
+  const overflow = Array.from(root.querySelectorAll('*')).filter(e => sticks(e) && !(e.parentElement && e.parentElement !== root && sticks(e.parentElement)))
+      .slice(0, 5).map(e => `${desc(e)} ${Math.round(e.getBoundingClientRect().width)} px wide, right edge ${Math.round(e.getBoundingClientRect().right)} > column ${Math.round(R)}`);
+  const texts = (skip) => { const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT), out = [];
+      for (let n = w.nextNode(); n; n = w.nextNode()) if (!n.parentElement.closest(skip)) out.push(n.textContent); return out; };
+  const around = (t, s) => { const i = t.indexOf(s); return t.slice(Math.max(0, i - 40), i + 40).replace(/\s+/g, ' '); };
+  const ahref = texts('script, style, .cell_input').filter(t => t.includes('<a href')).map(t => around(t, '<a href'));
+  const ticks = texts('script, style, pre, code, kbd, samp, .cell_input, .highlight').filter(t => t.includes('`')).map(t => around(t, '`'));
+  const heads = Array.from(root.querySelectorAll('h1, h2, h3'));
+  const figures = Array.from(root.querySelectorAll('img')).map((i, k) => {
+      const h = heads.filter(x => x.compareDocumentPosition(i) & Node.DOCUMENT_POSITION_FOLLOWING).pop();
+      return {index: k, width: Math.round(i.getBoundingClientRect().width), natural: [i.naturalWidth, i.naturalHeight],
+              thumbnails: !!i.closest('.tag_thumbnails, .thumbnails'), under: h ? h.textContent.replace(/[¶#]/g, '').trim() : ''}; });
+  return {W, scroll_width: document.documentElement.scrollWidth, overflow, ahref, ticks, figures,
+          example_org: document.documentElement.outerHTML.includes('example.org')};
+}"""
+_inspected = {}
+
+
+def _inspect(browser, server, name):
+    "Layout, text and figure facts of one page at a 1280 px viewport (cached: several tests read them)."
+    if name not in _inspected:
+        page = browser.new_page(viewport=VIEWPORT)
+        page.goto(f'{server}/{name}', wait_until='load')
+        page.wait_for_load_state('networkidle')
+        _inspected[name] = page.evaluate(_INSPECT_JS)
+        page.close()
+    return _inspected[name]
+
+
+@pytest.mark.parametrize('name', _pages() + [REPORT])
+def test_page_fits_and_reads(server, browser, name):
+    "At 1280 px: no page wider than the window, nothing out of the text column unless it scrolls in its own box, no raw markup."
+    r = _inspect(browser, server, name)
+    assert r['scroll_width'] <= r['W'], f"{name}: page is {r['scroll_width']} px wide in a {r['W']} px window: {r['overflow']}"
+    assert not r['overflow'], f'{name}: sticks out of the text column (wrap it in a scrolling box): {r["overflow"]}'
+    assert not r['ahref'], f'{name}: raw HTML shown as text: {r["ahref"]}'
+    assert not r['ticks'], f'{name}: literal backticks in rendered text (inline code not rendered): {r["ticks"]}'
+    assert not r['example_org'], f'{name}: mentions the placeholder host example.org'
+
+
+def test_figures_wide_enough(server, browser):
+    f"Every figure is at least {MIN_FIG_PX} px wide on the page at 1280 px, unless its cell is a thumbnail grid."
+    small = [f"{name} figure {f['index']} under '{f['under']}': {f['width']} px on the page (PNG {f['natural'][0]}x{f['natural'][1]})"
+             for name in _pages() + [REPORT] for f in _inspect(browser, server, name)['figures']
+             if f['width'] < MIN_FIG_PX and not f['thumbnails']]
+    assert not small, (f'{len(small)} figures narrower than {MIN_FIG_PX} px (re-render them larger / at a higher dpi, or mark a '
+                       'thumbnail grid with `#| classes: thumbnails`):\n' + '\n'.join(small))
