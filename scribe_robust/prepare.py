@@ -550,6 +550,8 @@ def _read_folder(sd, mask_of=None, size=None):
     return np.stack(xs), (np.stack(ms) if mask_of is not None else None), np.array(ys, np.int64), [c.name for c in cdirs]
 
 # %% ../nbs/00_prepare.ipynb #602fff7d
+import zipfile
+
 def load_arrays(root, # a CIFAR-style folder (e.g. from `make_synthetic`), fastai's cifar10 folder or `cifar-10-batches-py`
                 split:str='train', # 'train' or 'test' (any sub-folder name for folders)
                 masks:bool=None, # None: load masks if `root/masks/<split>` exists; True: require them; False: skip
@@ -569,8 +571,19 @@ def load_arrays(root, # a CIFAR-style folder (e.g. from `make_synthetic`), fasta
     want = md.is_dir() if masks is None else bool(masks)
     cache = root / 'cache' / f'{split}.npz'
     if cache.is_file() and (root / 'manifest.json').is_file():  # generator-written copy of the PNGs
-        with np.load(cache) as z: x, m, y = z['x'], (z['masks'] if want else None), z['y']
-        return (*_resize_all(x, m, size), y, json.loads((root / 'manifest.json').read_text())['classes'])
+        try:
+            with np.load(cache, allow_pickle=False) as z: x, m, y = z['x'], (z['masks'] if want else None), z['y']
+            classes = json.loads((root / 'manifest.json').read_text())['classes']
+            ok = (x.dtype == np.uint8 and x.ndim == 4 and x.shape[-1] == 3 and y.shape == (len(x),) and
+                  (m is None or (m.dtype == bool and m.shape == x.shape[:3])) and isinstance(classes, list))
+            if ok: return (*_resize_all(x, m, size), y, classes)
+            err = 'arrays of unexpected types or shapes'
+        except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError, TypeError) as e: err = f'{type(e).__name__}: {e}'
+        n = 0
+        while cache.with_name(f'{cache.name}.damaged-{n}').exists(): n += 1
+        os.replace(cache, cache.with_name(f'{cache.name}.damaged-{n}'))
+        warnings.warn(f"{cache} is damaged ({err}): moved aside as {cache.name}.damaged-{n}; reading the PNGs of {sd} instead "
+                      "(they hold the same pixels; regenerate the set to rebuild the cache)")
     return _read_folder(sd, (lambda cls, f: md / cls / f'{f.stem}.png') if want else None, size)
 
 # %% ../nbs/00_prepare.ipynb #71e9a4b9
