@@ -117,22 +117,23 @@ def mask_path(image_path, # an image of `<root>/<variant>/<split>/<class>/<stem>
     return p.parents[3]/'fg_mask'/p.parts[-3]/p.parts[-2]/f'{p.stem}.npy'
 
 # %% ../nbs/05_backgrounds.ipynb #df729a02
+from .prepare import read_mask
+
 def load_mask(image_path, # image whose mask to load (normally from the `original` variant)
               hw:tuple|None=None, # expected (H, W); default: read the image's size
              ) -> np.ndarray: # bool (H,W) foreground mask
-    "The foreground mask of an IN-9-style image (`fg_mask/<split>/<class>/<stem>.npy`), checked against the image size."
+    "The foreground mask of an IN-9-style image (`fg_mask/<split>/<class>/<stem>.npy`), read by `prepare.read_mask`'s one rule and checked against the image size."
     p = mask_path(image_path)
     if not p.exists():
         raise FileNotFoundError(f'no foreground mask {p} for image {image_path}: the challenge needs '
                                 '`fg_mask/<split>/<class>/<stem>.npy` for every `original` image')
-    m = np.load(p, allow_pickle=False)
-    if m.ndim == 3: m = m[..., 0]
+    m = read_mask(p)   # bool, 0/1, 0..255, 16 bit or a soft float in [0, 1] (>= 0.5); anything else raises naming the file
     if hw is None:
         with Image.open(image_path) as im: hw = im.size[::-1]
     if m.shape != tuple(hw):
         raise ValueError(f'mask {p} has size {m.shape} but its image {image_path} is {tuple(hw)}: '
                          'regenerate the mask at the image size')
-    return m > 0.5
+    return m
 
 # %% ../nbs/05_backgrounds.ipynb #44932fdc
 class _ImageFiles(torch.utils.data.Dataset):

@@ -304,12 +304,15 @@ def scribe_sis(run:str, # a finished run folder `runs/<run_id>` (from scribe_tra
                seed:int=0, # seed of the image sample
               ) -> pd.DataFrame|None: # per-image SIS table once every chunk exists, else None
     "Sharded, resumable BackSelect over a data set; when every chunk is there, the SIS of each image at `threshold` (sis.csv)."
+    trainer.parse_shard(shard); oi._check_threshold(threshold)   # every argument is checked before any work or any file
+    if n_images < 0: raise ValueError(f'--n_images must be >= 0 (0 = all images), got {n_images}')
+    kw = dict(k=k) if method == 'grad' else {}
+    oi._check_run_args(method, chunk, kw, 3)
     device = device or ('cuda' if torch.cuda.is_available() else 'cpu')
     model, cfg = _load_run(run, device)
     x, m, y, _ = prepare.load_arrays(data, split)
     idx = _balanced_sample(y, n_images, seed)
     xt = _to_tensor(x[idx]).to(device)
-    kw = dict(k=k) if method == 'grad' else {}
     oi.sis_dataset(model, xt, out, shard=shard, method=method, chunk=chunk, **kw)
     try: res = oi.load_sis_dataset(out)
     except FileNotFoundError as e:

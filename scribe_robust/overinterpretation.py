@@ -9,7 +9,7 @@ __all__ = ['model_fingerprint', 'image_fingerprints', 'BackSelectResult', 'backs
            'apply_pixel_mask', 'foreground_fraction', 'plot_sis_path', 'show_pixel_mask']
 
 # %% ../nbs/06_overinterpretation.ipynb #d0b2664e
-import hashlib, json, math, os, tempfile, warnings
+import hashlib, inspect, json, math, os, tempfile, warnings, zipfile
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np
@@ -41,7 +41,7 @@ def image_fingerprints(images:torch.Tensor # (N,C,H,W) image batch
 class BackSelectResult:
     "BackSelect output for N images of d=H*W pixels: masking order, confidence path, and provenance."
     order: torch.Tensor       # (N,d) int64: pixel indices (row-major `h*W+w`) in the order they were masked
-    confidence: torch.Tensor  # (N,d+1) float32: confidence after 0,1,...,d pixels masked (NaN = not evaluated)
+    confidence: torch.Tensor  # (N,d+1) float32 (float64 for a float64 model): confidence after 0,1,...,d pixels masked (NaN = not evaluated, e.g. the steps of `premask` pixels)
     target: torch.Tensor      # (N,) int64: class whose softmax probability is the confidence
     meta: dict = field(default_factory=dict) # model/image hashes, shape, mask value, method, settings
 
@@ -63,39 +63,55 @@ def _fill(mask_value, C, dtype, device):
         raise ValueError(f'mask_value has {v.numel()} entries but images have {C} channels: pass a scalar or one value per channel.')
     return v.contiguous()
 
-def _check_images(images, shape=None):
+def _check_images(images, shape=None, name='images'):
     if not isinstance(images, torch.Tensor) or images.ndim != 4 or not images.is_floating_point():
         got = tuple(images.shape) if hasattr(images, 'shape') else type(images).__name__
-        raise ValueError(f'images must be a float tensor (N,C,H,W) in normalised space, got {got}: '
+        raise ValueError(f'{name} must be a float tensor (N,C,H,W) in normalised space, got {got}: '
                          'add a batch dimension with `x[None]` and normalise uint8 images first.')
     if shape is not None and tuple(images.shape[1:]) != tuple(shape):
-        raise ValueError(f'images have shape (C,H,W)={tuple(images.shape[1:])} but {tuple(shape)} was expected: '
+        raise ValueError(f'{name} have shape (C,H,W)={tuple(images.shape[1:])} but {tuple(shape)} was expected: '
                          'resize the images to the shape the model/result was made for.')
+    bad = ~torch.isfinite(images).flatten(1).all(1)
+    if bad.any():
+        ii = bad.nonzero()[:, 0].tolist()
+        raise ValueError(f'{name} hold NaN or infinite values in {len(ii)} of {len(images)} images (first: image {ii[0]}): '
+                         'BackSelect would score every candidate as NaN and find no SIS; fix the preprocessing '
+                         '(e.g. a zero std in the normalisation) or drop those images.')
+
+def _cdtype(x): return torch.float64 if x.dtype == torch.float64 else torch.float32  # confidence dtype: float64 stays float64
 
 def _conf(model, xb, target, amp):
     with torch.autocast(xb.device.type, dtype=torch.bfloat16, enabled=amp):
         out = model(xb)
-    return out.float().softmax(-1).gather(1, target[:, None])[:, 0]
+    if out.dtype != torch.float64: out = out.float()   # bf16/fp16 logits -> fp32; a float64 model keeps float64
+    return out.softmax(-1).gather(1, target[:, None])[:, 0]
+
+def _check_conf(conf, n0, what):
+    "Raise if the model produced NaN confidences (the inputs are finite, so the model itself is at fault)."
+    bad = conf[:, n0:].isnan().any(1) if isinstance(n0, int) else (conf.isnan() & (torch.arange(conf.shape[1], device=conf.device) >= n0[:, None])).any(1)
+    if bad.any():
+        raise ValueError(f'the model returned NaN confidences for {int(bad.sum())} of {len(conf)} images during {what} although the '
+                         'images are finite: check the model (e.g. its weights or a division in its forward) before running BackSelect.')
 
 def _bs_exact_chunk(model, x, target, fill, bs, amp, premask=None):
-    "Exact greedy BackSelect for a batch `x` (B,C,H,W); everything stays on `x.device`. `premask` (B,d) bool: already masked (same count per row)."
-    B, C, H, W = x.shape; d = H*W; dev = x.device
+    "Exact greedy BackSelect for a batch `x` (B,C,H,W); everything stays on `x.device`. `premask` (B,d) bool: already masked (same count per row; their steps get NaN confidence)."
+    B, C, H, W = x.shape; d = H*W; dev = x.device; cdt = _cdtype(x)
     cur = x.reshape(B, C, d).clone()
     n0 = 0 if premask is None else int(premask[0].sum())
     order = torch.empty(B, d, dtype=torch.long, device=dev)
-    conf = torch.empty(B, d+1, dtype=torch.float32, device=dev)
+    conf = torch.full((B, d+1), float('nan'), dtype=cdt, device=dev)
     if premask is None: remaining = torch.arange(d, device=dev).expand(B, d).contiguous()  # ascending: first max = lowest index
     else:
         srt = torch.sort(premask.long(), dim=1, descending=True, stable=True).indices  # premasked first, each part ascending
         order[:, :n0], remaining = srt[:, :n0], srt[:, n0:].contiguous()
         cur = torch.where(premask[:, None, :], fill.view(1, C, 1), cur)
-    conf[:, :n0+1] = _conf(model, cur.view(B, C, H, W), target, amp)[:, None]
+    conf[:, n0] = _conf(model, cur.view(B, C, H, W), target, amp)
     ar = torch.arange(B, device=dev)
     fill_c = fill.view(1, 1, C, 1)
     for t in range(n0, d):
         r = d - t
         m = max(1, min(r, bs // B))
-        scores = torch.empty(B, r, dtype=torch.float32, device=dev)
+        scores = torch.empty(B, r, dtype=cdt, device=dev)
         tgt = target.repeat_interleave(m)
         for j0 in range(0, r, m):
             j1 = min(r, j0+m); mm = j1-j0
@@ -111,10 +127,11 @@ def _bs_exact_chunk(model, x, target, fill, bs, amp, premask=None):
         if r > 1:
             j = torch.arange(r-1, device=dev).expand(B, r-1)
             remaining = remaining.gather(1, j + (j >= best[:, None]).long())
+    _check_conf(conf, n0, 'exact BackSelect')
     return order, conf
 
-def _prep(model, images, target, mask_value, device):
-    _check_images(images)
+def _prep(model, images, target, mask_value, device, name='images'):
+    _check_images(images, name=name)
     p = next(iter(model.parameters()), None)
     device = torch.device(device) if device is not None else (p.device if p is not None else images.device)
     dtype = p.dtype if p is not None and p.is_floating_point() else torch.float32
@@ -141,7 +158,7 @@ _PRECISIONS = {'fp32': False, 'bf16': True}  # name -> bf16 autocast on?
 def _path_conf(model, x, order, target, fill, bs, amp=False):
     B, C, H, W = x.shape; d = H*W
     pos = torch.empty_like(order); pos.scatter_(1, order, torch.arange(d, device=x.device).expand(B, d))
-    out = torch.empty(B, d+1, dtype=torch.float32, device=x.device)
+    out = torch.empty(B, d+1, dtype=_cdtype(x), device=x.device)
     xf = x.reshape(B, C, d)
     for b0 in range(0, B, max(1, bs // (d+1))):
         b1 = min(B, b0 + max(1, bs // (d+1))); nb = b1 - b0
@@ -157,31 +174,50 @@ def _predict(model, x, bs):
     return torch.cat([model(x[i:i+bs]).argmax(1) for i in range(0, len(x), bs)])
 
 # %% ../nbs/06_overinterpretation.ipynb #96e7b42b
+def _check_premask(premask, x):
+    "(N,d) bool premask on `x.device` from an (N,H,W) or (H,W) bool mask, or None."
+    if premask is None: return None
+    N, C, H, W = x.shape
+    pm = torch.as_tensor(premask, device=x.device)
+    if pm.dtype != torch.bool: raise ValueError(f'premask must be a bool tensor (True = already masked), got dtype {pm.dtype}: use `mask.bool()`.')
+    if pm.shape == (H, W): pm = pm.expand(N, H, W)
+    if tuple(pm.shape) != (N, H, W): raise ValueError(f'premask has shape {tuple(pm.shape)} but the images need (N,H,W)={(N, H, W)} or (H,W)={(H, W)}.')
+    return pm.reshape(N, H*W)
+
 def backselect(model:nn.Module, # classifier mapping normalised (B,C,H,W) to logits (B,K)
                images:torch.Tensor, # (N,C,H,W) normalised float images
                target=None, # class(es) whose probability is the confidence; None: each image's predicted class
                mask_value=0., # value of a masked pixel in normalised space (scalar or one per channel); 0 = data-set mean
                bs:int=2048, # candidate images per forward pass
                n_inflight:int=8, # images processed together (their candidates share forward passes)
-               precision:str='fp32', # 'fp32' or 'bf16' (autocast; the path is re-scored in fp32, see `meta`)
+               precision:str='fp32', # 'fp32' or 'bf16' (autocast; the path is re-scored in fp32, see `meta`); a float64 model computes in float64
                device=None, # where the images go; None: the model's device (the model itself is not moved)
+               premask=None, # (N,H,W) or (H,W) bool: pixels already masked before the search (the original's `initial_mask`, inverted); None: none
               )->BackSelectResult:
     "Exact greedy BackSelect (https://arxiv.org/abs/2003.08907): mask, one pixel at a time, the pixel whose removal keeps confidence highest."
     if precision not in _PRECISIONS: raise ValueError(f'precision must be one of {list(_PRECISIONS)}, got {precision!r}.')
     amp = _PRECISIONS[precision]
     x, fill, target, dev = _prep(model, images, target, mask_value, device)
+    pm = _check_premask(premask, x)
+    N, C, H, W = x.shape; d = H*W
+    n0 = pm.sum(1) if pm is not None else torch.zeros(N, dtype=torch.long, device=dev)
     was_training = model.training
     model.eval()
     try:
         with torch.inference_mode():
             if target is None: target = _predict(model, x, bs)
-            res = [_bs_exact_chunk(model, x[i:i+n_inflight], target[i:i+n_inflight], fill, bs, amp)
-                   for i in range(0, len(x), n_inflight)]
-            order, conf = torch.cat([o for o,_ in res]), torch.cat([c for _,c in res])
+            order = torch.empty(N, d, dtype=torch.long, device=dev)
+            conf = torch.empty(N, d+1, dtype=_cdtype(x), device=dev)
+            for u in n0.unique().tolist():   # images with the same number of premasked pixels run together (one group without premask)
+                ids = (n0 == u).nonzero()[:, 0]
+                for i in range(0, len(ids), n_inflight):
+                    ii = ids[i:i+n_inflight]
+                    order[ii], conf[ii] = _bs_exact_chunk(model, x[ii], target[ii], fill, bs, amp, premask=None if u == 0 else pm[ii])
             extra = {}
             if amp:
                 c32 = _path_conf(model, x, order, target, fill, bs)
-                extra['bf16_max_abs_conf_err'] = float((conf - c32).abs().max())
+                c32[torch.arange(d+1, device=dev) < n0[:, None]] = float('nan')   # premasked steps stay "not evaluated"
+                extra['bf16_max_abs_conf_err'] = float((conf - c32).abs().nan_to_num().max())
                 conf = c32
     finally: model.train(was_training)
     meta = _meta(model, images, mask_value, 'exact', precision=precision, **extra)
@@ -209,7 +245,7 @@ def backselect_grad(model:nn.Module, # classifier mapping normalised (B,C,H,W) t
                     mask_value=0., # value of a masked pixel in normalised space (scalar or one per channel)
                     eval_path:bool=True, # score the confidence after every step (d+1 forwards/image); False: only after each iteration, NaN between
                     bs:int=256, # images per forward+backward (and path-scoring batch / 8)
-                    precision:str='fp32', # 'fp32' or 'bf16' (autocast for the gradient steps and the path; the order may differ slightly from fp32's)
+                    precision:str='fp32', # 'fp32' or 'bf16' (autocast for the gradient steps and the path; the order may differ slightly from fp32's); a float64 model computes in float64
                     device=None, # where the images go; None: the model's device (the model itself is not moved)
                    )->BackSelectResult:
     "Batched-gradient BackSelect (https://arxiv.org/abs/2003.08907): per iteration mask the `k` unmasked pixels whose masking the gradient says hurts confidence least."
@@ -229,7 +265,7 @@ def backselect_grad(model:nn.Module, # classifier mapping normalised (B,C,H,W) t
             a = torch.zeros(B, 1, d, dtype=x.dtype, device=dev)   # masked amount: 0 = kept, 1 = masked
             masked = torch.zeros(B, d, dtype=torch.bool, device=dev)
             order = torch.empty(B, d, dtype=torch.long, device=dev)
-            conf = torch.full((B, d+1), float('nan'), device=dev)
+            conf = torch.full((B, d+1), float('nan'), dtype=_cdtype(x), device=dev)
             pos = 0
             while pos < d:
                 kk = min(k, d - pos)
@@ -246,6 +282,7 @@ def backselect_grad(model:nn.Module, # classifier mapping normalised (B,C,H,W) t
             with torch.inference_mode():
                 conf[:, d] = _conf(model, fill.view(1, C, 1).expand(B, C, d).reshape(B, C, H, W), tb, False)
                 if eval_path: conf = _path_conf(model, xb.view(B, C, H, W), order, tb, fill, bs*8, amp)
+            _check_conf(conf if eval_path else conf[:, (torch.arange(d+1, device=dev) % k == 0) | (torch.arange(d+1, device=dev) == d)], 0, 'gradient BackSelect')
             orders.append(order); confs.append(conf)
     finally: model.train(was_training)
     meta = _meta(model, images, mask_value, 'grad', k=k, eval_path=eval_path, precision=precision)
@@ -264,11 +301,18 @@ def order_rank(result:BackSelectResult # BackSelect result
 @dataclass
 class SIS:
     "Sufficient input subsets of N images at one threshold (the shortest suffix of the BackSelect order)."
-    found: torch.Tensor       # (N,) bool: False where even the full image is below the threshold
+    found: torch.Tensor       # (N,) bool: False where the starting image (the full image, or the image after `premask`) is below the threshold
     size: torch.Tensor        # (N,) int64: pixels in the SIS (0 where not found)
     mask: torch.Tensor        # (N,H,W) bool: the SIS pixels (all False where not found)
     confidence: torch.Tensor  # (N,) float: confidence with only the SIS kept (from the stored path; NaN where not found)
     threshold: float
+    result: BackSelectResult = None # the BackSelect result read: each row's masking order and confidence path
+
+    def __len__(self): return len(self.found)
+    def pixels(self, i:int)->torch.Tensor:
+        "Pixel indices (row-major) of SIS `i`, the last masked first: the order of the original's `SISResult.sis`."
+        d = self.result.order.shape[1]
+        return self.result.order[i, d - int(self.size[i]):].flip(0)
 
 def _number(v):
     "`v` as a float if it is a real number (Python, numpy or 0-d tensor), else None."
@@ -286,44 +330,64 @@ def find_sis(result:BackSelectResult, # stored BackSelect result (exact or gradi
              threshold:float=0.99, # confidence the subset alone must keep, in [0, 1]
             )->SIS:
     "Sufficient input subset (https://arxiv.org/abs/1810.03805): the shortest suffix of the masking order whose pixels alone keep confidence >= `threshold`."
-    _check_threshold(threshold)
+    _check_threshold(threshold); tau = _number(threshold)
     N, d = result.order.shape
-    ok = result.confidence >= _number(threshold)        # ok[:, j]: keeping the last d-j pixels is sufficient (NaN -> False)
-    found = ok.any(1)
-    j = d - ok.flip(1).long().argmax(1)       # largest sufficient j = shortest sufficient suffix
+    if N == 0:
+        raise ValueError('find_sis got a BackSelect result with no images (the original raises on an empty backselect stack): '
+                         'run BackSelect on at least one image.')
+    c = result.confidence
+    seen = ~c.isnan()
+    if not seen.any(1).all():
+        raise ValueError(f'the confidence path of image {int((~seen.any(1)).nonzero()[0, 0])} is all NaN: the result is damaged; recompute BackSelect.')
+    start = seen.long().argmax(1)                        # first evaluated step: 0, or the number of premasked pixels
+    steps = torch.arange(d+1)
+    ok = (c >= tau) & (steps >= start[:, None])          # ok[:, j]: keeping the last d-j pixels is sufficient (NaN -> False)
+    found = ok.gather(1, start[:, None])[:, 0] & (start < d)   # a SIS exists only if the starting image reaches tau (as the original)
+    j = d - ok.flip(1).long().argmax(1)                  # largest sufficient j = shortest sufficient suffix
     size = torch.where(found, d - j, torch.zeros_like(j))
     pos = order_rank(result).view(N, d)
     mask = (pos >= j[:, None]) & found[:, None]
-    conf = torch.where(found, result.confidence.gather(1, j.clamp(max=d)[:, None])[:, 0], torch.tensor(float('nan')))
-    return SIS(found, size, mask.view(N, *result.shape[1:]), conf, _number(threshold))
+    conf = torch.where(found, c.gather(1, j.clamp(max=d)[:, None])[:, 0], torch.tensor(float('nan'), dtype=c.dtype))
+    return SIS(found, size, mask.view(N, *result.shape[1:]), conf, tau, result)
 
 # %% ../nbs/06_overinterpretation.ipynb #a5766418
 def disjoint_sis(model:nn.Module, # classifier mapping normalised (B,C,H,W) to logits (B,K)
                  images:torch.Tensor, # (N,C,H,W) normalised images
                  threshold:float=0.99, # confidence each subset alone must keep, in [0, 1]
-                 max_n:int=10, # stop after this many subsets per image
+                 max_n:int=None, # stop after this many subsets per image; None: no limit (as the original)
                  target=None, # class(es) to explain; None: each image's predicted class on the full image
                  mask_value=0., # value of a masked pixel in normalised space
                  bs:int=2048, # candidate images per forward pass
-                )->list:
+                )->list: # per image, a `SIS` with one row per subset (in the order found); `.result` holds each one's BackSelect
     "Collection of disjoint SIS per image (https://arxiv.org/abs/1810.03805): find a SIS, mask it for good, repeat on the remaining pixels while they stay sufficient."
-    _check_threshold(threshold)
+    _check_threshold(threshold); tau = _number(threshold)
+    if max_n is not None and not (isinstance(max_n, int) and not isinstance(max_n, bool) and max_n >= 1):
+        raise ValueError(f'max_n must be a positive int or None (no limit), got {max_n!r}.')
     x, fill, target, dev = _prep(model, images, target, mask_value, None)
     N, C, H, W = x.shape; d = H*W
     was_training = model.training; model.eval()
-    out = []
+    out, mh, ih = [], model_fingerprint(model), image_fingerprints(images)
     try:
         with torch.inference_mode():
             if target is None: target = _predict(model, x, bs)
             for i in range(N):
-                pre = torch.zeros(1, d, dtype=torch.bool, device=dev); sis = []
-                while len(sis) < max_n and not pre.all():
-                    order, conf = _bs_exact_chunk(model, x[i:i+1], target[i:i+1], fill, bs, False, premask=pre)
-                    if conf[0, 0] < threshold: break
-                    r = BackSelectResult(order.cpu(), conf.cpu(), target[i:i+1].cpu(), dict(shape=[C, H, W]))
-                    m = find_sis(r, threshold).mask[0]
-                    sis.append(m); pre = pre | m.view(1, d).to(dev)
-                out.append(torch.stack(sis) if sis else torch.zeros(0, H, W, dtype=torch.bool))
+                pre = torch.zeros(1, d, dtype=torch.bool, device=dev); rows = []
+                while (max_n is None or len(rows) < max_n) and not pre.all():   # all pixels masked: the original stops (None)
+                    n0 = int(pre.sum())
+                    order, conf = _bs_exact_chunk(model, x[i:i+1], target[i:i+1], fill, bs, False, premask=pre if n0 else None)
+                    if not conf[0, n0] >= tau: break     # the remaining pixels are not sufficient: no further SIS
+                    rows.append((order.cpu(), conf.cpu()))
+                    s = find_sis(BackSelectResult(order.cpu(), conf.cpu(), target[i:i+1].cpu(), dict(shape=[C, H, W])), tau)
+                    if s.size[0] == 0: break              # empty SIS: the original masks everything next and stops too
+                    pre = pre | s.mask.view(1, d).to(dev)
+                meta = dict(method='exact', model_hash=mh, image_hashes=ih[i:i+1]*len(rows), shape=[C, H, W],
+                            mask_value=torch.as_tensor(mask_value).flatten().tolist(), precision='fp32', collection=True)
+                o = torch.cat([a for a, _ in rows]) if rows else torch.zeros(0, d, dtype=torch.long)
+                c = torch.cat([b for _, b in rows]) if rows else torch.zeros(0, d+1, dtype=_cdtype(x))
+                r = BackSelectResult(o, c, target[i:i+1].cpu().expand(len(rows)).contiguous(), meta)
+                out.append(find_sis(r, tau) if rows else
+                           SIS(torch.zeros(0, dtype=torch.bool), torch.zeros(0, dtype=torch.long), torch.zeros(0, H, W, dtype=torch.bool),
+                               torch.zeros(0, dtype=c.dtype), tau, r))
     finally: model.train(was_training)
     return out
 
@@ -335,15 +399,22 @@ def _atomic_write(path, write):
     finally:
         if os.path.exists(tmp): os.remove(tmp)
 
+def _sha256(path):
+    h = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for b in iter(lambda: f.read(1 << 20), b''): h.update(b)
+    return h.hexdigest()
+
 def save_backselect(result:BackSelectResult, # result to store
-                    path, # file stem: writes `path.npz` (arrays) and `path.json` (metadata)
+                    path, # file stem: writes `path.npz` (arrays) and `path.json` (metadata, with the `.npz`'s size and SHA-256)
                    ):
     "Store a result atomically as named arrays (`order`, `confidence`, `target`) plus JSON metadata."
-    path = Path(path)
+    path = Path(path); npz = path.with_suffix('.npz')
     def w_npz(tmp):
         with open(tmp, 'wb') as f: np.savez(f, order=result.order.numpy(), confidence=result.confidence.numpy(), target=result.target.numpy())
-    _atomic_write(path.with_suffix('.npz'), w_npz)
-    _atomic_write(path.with_suffix('.json'), lambda tmp: Path(tmp).write_text(json.dumps(result.meta, indent=1)))
+    _atomic_write(npz, w_npz)
+    rec = dict(result.meta, _npz=dict(bytes=npz.stat().st_size, sha256=_sha256(npz)))
+    _atomic_write(path.with_suffix('.json'), lambda tmp: Path(tmp).write_text(json.dumps(rec, indent=1)))
     return path
 
 # %% ../nbs/06_overinterpretation.ipynb #a01919e4
@@ -363,20 +434,66 @@ def check_result(result:BackSelectResult, # result to check
     return result
 
 # %% ../nbs/06_overinterpretation.ipynb #890e1361
+class _DamagedResult(ValueError):
+    "A stored BackSelect result whose files are truncated or corrupted (the message names the file)."
+
 def load_backselect(path, # file stem written by `save_backselect`
                     model:nn.Module=None, # if given, check the result comes from this model
                     images:torch.Tensor=None, # if given, check the result was computed on these images
                    )->BackSelectResult:
-    "Load a stored result and check its provenance against `model` / `images`."
-    path = Path(path)
-    if not path.with_suffix('.npz').exists() or not path.with_suffix('.json').exists():
+    "Load a stored result, check its files against the size and SHA-256 recorded at write time, and its provenance against `model` / `images`."
+    path = Path(path); npz, js = path.with_suffix('.npz'), path.with_suffix('.json')
+    if not npz.exists() or not js.exists():
         raise FileNotFoundError(f'no stored result at {path}(.npz/.json): run `save_backselect` or `sis_dataset` first.')
-    with np.load(path.with_suffix('.npz')) as z: arrs = {k: torch.from_numpy(z[k]) for k in ('order', 'confidence', 'target')}
-    r = BackSelectResult(**arrs, meta=json.loads(path.with_suffix('.json').read_text()))
+    fix = 'delete both files and recompute (`sis_dataset` and `scribe_sis` move damaged chunks aside and recompute them)'
+    try: meta = json.loads(js.read_text())
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise _DamagedResult(f'{js} is damaged ({type(e).__name__}: {e}): {fix}.') from None
+    if not isinstance(meta, dict) or not isinstance(meta.get('shape'), list):
+        raise _DamagedResult(f'{js} is not BackSelect metadata (no `shape`): {fix}.')
+    rec = meta.pop('_npz', None)   # absent in files written before checksums were recorded
+    if rec is not None:
+        size = npz.stat().st_size
+        if size != rec.get('bytes') or _sha256(npz) != rec.get('sha256'):
+            raise _DamagedResult(f'{npz} is damaged: {size} bytes with SHA-256 {_sha256(npz)[:12]}..., but {rec.get("bytes")} bytes with '
+                                     f'{str(rec.get("sha256"))[:12]}... were written: {fix}.')
+    try:
+        with np.load(npz, allow_pickle=False) as z: arrs = {k: torch.from_numpy(z[k]) for k in ('order', 'confidence', 'target')}
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as e:
+        raise _DamagedResult(f'{npz} is damaged ({type(e).__name__}: {e}): {fix}.') from None
+    N, d = arrs['order'].shape if arrs['order'].ndim == 2 else (-1, -1)
+    if N < 0 or tuple(arrs['confidence'].shape) != (N, d+1) or tuple(arrs['target'].shape) != (N,) or d != math.prod(meta['shape'][1:]):
+        raise _DamagedResult(f'{npz} holds arrays of inconsistent shapes (order {tuple(arrs["order"].shape)}, confidence '
+                                 f'{tuple(arrs["confidence"].shape)}, target {tuple(arrs["target"].shape)}) for images {meta["shape"]}: {fix}.')
+    r = BackSelectResult(**arrs, meta=meta)
     return check_result(r, model, images)
 
 # %% ../nbs/06_overinterpretation.ipynb #9e818fbb
 _METHODS = {'exact': backselect, 'grad': backselect_grad}
+
+def _positive_int(v): return isinstance(v, (int, np.integer)) and not isinstance(v, bool) and v >= 1
+
+def _check_run_args(method, chunk, kwargs, C):
+    "Validate `sis_dataset` arguments before any file is written."
+    if method not in _METHODS: raise ValueError(f'method must be one of {list(_METHODS)}, got {method!r}.')
+    if not _positive_int(chunk): raise ValueError(f'chunk must be a positive number of images per chunk file, got {chunk!r}: e.g. 16 (`--chunk 16`).')
+    allowed = set(inspect.signature(_METHODS[method]).parameters) - {'model', 'images', 'target', 'premask'}
+    unknown = sorted(set(kwargs) - allowed)
+    if unknown: raise ValueError(f'{unknown} are not settings of method {method!r}: use some of {sorted(allowed)}.')
+    for k in ('k', 'bs', 'n_inflight'):
+        if k in kwargs and not _positive_int(kwargs[k]): raise ValueError(f'{k} must be a positive int, got {kwargs[k]!r}.')
+    if 'precision' in kwargs and kwargs['precision'] not in _PRECISIONS:
+        raise ValueError(f'precision must be one of {list(_PRECISIONS)}, got {kwargs["precision"]!r}.')
+    if 'mask_value' in kwargs: _fill(kwargs['mask_value'], C, torch.float32, 'cpu')
+
+def _move_aside(stem, err):
+    "Rename a damaged chunk's files to `<name>.damaged-<n>` and warn, naming them."
+    moved = []
+    for p in (stem.with_suffix('.npz'), stem.with_suffix('.json')):
+        if p.exists():
+            n = 0
+            while p.with_name(f'{p.name}.damaged-{n}').exists(): n += 1
+            q = p.with_name(f'{p.name}.damaged-{n}'); os.replace(p, q); moved.append(q.name)
+    warnings.warn(f'{err} Moved aside as {moved}; recomputing this chunk.')
 
 def sis_dataset(model:nn.Module, # classifier mapping normalised (B,C,H,W) to logits (B,K)
                 data:torch.Tensor, # (N,C,H,W) normalised images, indexed 0..N-1
@@ -386,27 +503,32 @@ def sis_dataset(model:nn.Module, # classifier mapping normalised (B,C,H,W) to lo
                 chunk:int=16, # images per stored chunk (the unit of resumption)
                 **kwargs, # passed to the BackSelect function (mask_value, bs, k, precision, ...)
                )->list:
-    "Run BackSelect over a data set in resumable shards; finished chunks are skipped, others written atomically. Returns the chunk stems written or found."
-    if method not in _METHODS: raise ValueError(f'method must be one of {list(_METHODS)}, got {method!r}.')
+    "Run BackSelect over a data set in resumable shards; finished chunks are skipped, damaged ones moved aside and recomputed, others written atomically. Returns the chunk stems."
     i, n = parse_shard(shard); i -= 1  # 0-based chunk index
-    _check_images(data)
+    _check_images(data, name='data')
+    _check_run_args(method, chunk, kwargs, data.shape[1])   # everything is checked before the first file is written
     out = Path(out); N = len(data)
-    manifest = dict(model_hash=model_fingerprint(model), n_images=N, shape=list(data.shape[1:]), chunk=chunk, method=method,
+    manifest = dict(model_hash=model_fingerprint(model), n_images=N, shape=list(data.shape[1:]), chunk=int(chunk), method=method,
                     settings={k: (v if isinstance(v, (int, float, str, bool)) else torch.as_tensor(v).tolist()) for k, v in kwargs.items()})
     mp = out/'manifest.json'
     if mp.exists():
-        old = json.loads(mp.read_text())
+        try: old = json.loads(mp.read_text())
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+            raise ValueError(f'{mp} is damaged ({type(e).__name__}: {e}): delete it to go on (finished chunks are reused only if they '
+                             'match the model and images), or use a new `out` folder.') from None
         if old != manifest:
-            diff = [k for k in manifest if old.get(k) != manifest[k]]
+            diff = [k for k in manifest if not isinstance(old, dict) or old.get(k) != manifest[k]]
             raise ValueError(f'{out} holds a run with different {diff} (e.g. another model or image set): use a new `out` folder or delete it.')
     else: _atomic_write(mp, lambda tmp: Path(tmp).write_text(json.dumps(manifest, indent=1)))
     stems = []
     for c, s in enumerate(range(0, N, chunk)):
         if c % n != i: continue
         e = min(N, s + chunk); stem = out/f'bs_{s:07d}_{e:07d}'
-        if stem.with_suffix('.json').exists() and stem.with_suffix('.npz').exists():
-            load_backselect(stem, model, data[s:e])   # resume: keep it, but only if it matches
-        else: save_backselect(_METHODS[method](model, data[s:e], **kwargs), stem)
+        done = stem.with_suffix('.json').exists() and stem.with_suffix('.npz').exists()
+        if done:
+            try: load_backselect(stem, model, data[s:e])   # resume: keep it, but only if it is intact and matches
+            except _DamagedResult as err: _move_aside(stem, err); done = False
+        if not done: save_backselect(_METHODS[method](model, data[s:e], **kwargs), stem)
         stems.append(stem)
     return stems
 
@@ -415,14 +537,21 @@ def load_sis_dataset(out, # folder written by `sis_dataset`
                      model:nn.Module=None, # if given, check every chunk comes from this model
                      data:torch.Tensor=None, # if given, check every chunk against these images
                     )->BackSelectResult:
-    "Merge all chunks of a finished `sis_dataset` run into one result (raises if chunks are missing)."
-    out = Path(out)
-    if not (out/'manifest.json').exists(): raise FileNotFoundError(f'{out}/manifest.json not found: run `sis_dataset` first.')
-    man = json.loads((out/'manifest.json').read_text())
-    N, ch = man['n_images'], man['chunk']
-    missing = [s for s in range(0, N, ch) if not (out/f'bs_{s:07d}_{min(N, s+ch):07d}.json').exists()]
+    "Merge all chunks of a finished `sis_dataset` run into one result (raises if chunks are missing or damaged, naming them)."
+    out = Path(out); mp = out/'manifest.json'
+    if not mp.exists(): raise FileNotFoundError(f'{mp} not found: run `sis_dataset` first.')
+    try: man = json.loads(mp.read_text()); N, ch = int(man['n_images']), int(man['chunk'])
+    except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError, ValueError) as e:
+        raise ValueError(f'{mp} is damaged ({type(e).__name__}: {e}): delete it and rerun `sis_dataset` with the same arguments '
+                         '(finished chunks are reused if they match the model and images).') from None
+    stems = [out/f'bs_{s:07d}_{min(N, s+ch):07d}' for s in range(0, N, ch)]
+    missing = [s for s, st in zip(range(0, N, ch), stems) if not (st.with_suffix('.json').exists() and st.with_suffix('.npz').exists())]
     if missing: raise FileNotFoundError(f'{len(missing)} chunks missing in {out} (first starts at image {missing[0]}): run the remaining shards.')
-    parts = [load_backselect(out/f'bs_{s:07d}_{min(N, s+ch):07d}', model, None if data is None else data[s:min(N, s+ch)]) for s in range(0, N, ch)]
+    parts = []
+    for s, st in zip(range(0, N, ch), stems):
+        try: parts.append(load_backselect(st, model, None if data is None else data[s:min(N, s+ch)]))
+        except _DamagedResult as e:
+            raise _DamagedResult(f'{e} Rerun `sis_dataset` (or `scribe_sis`) with the same arguments: it moves the damaged chunk aside and recomputes it.') from None
     meta = dict(parts[0].meta, image_hashes=sum((p.meta['image_hashes'] for p in parts), []))
     return BackSelectResult(torch.cat([p.order for p in parts]), torch.cat([p.confidence for p in parts]), torch.cat([p.target for p in parts]), meta)
 

@@ -6,8 +6,8 @@
 __all__ = ['SYNTH_CLASSES', 'CIFAR_CLASSES', 'VARIANTS', 'CIFAR_STATS', 'IN9_STATS', 'IMG_EXTS', 'SYNTH_SHAPES',
            'SYNTH_BACKGROUNDS', 'SYNTH_FORMAT', 'AUG_POLICIES', 'DATA_SOURCES', 'mask_bbox', 'only_fg', 'no_fg',
            'only_bg_b', 'only_bg_t', 'paste_fg', 'make_variants', 'make_variant_set', 'draw_sample', 'make_synthetic',
-           'load_arrays', 'load_in9', 'get_cifar', 'balanced_subset', 'TvTransform', 'policy_tfms', 'get_dls',
-           'arrays_dl', 'show_samples', 'show_variants']
+           'read_mask', 'load_arrays', 'load_in9', 'get_cifar', 'balanced_subset', 'TvTransform', 'policy_tfms',
+           'get_dls', 'arrays_dl', 'show_samples', 'show_variants']
 
 # %% ../nbs/00_prepare.ipynb #9131fe1e
 import colorsys, hashlib, json, os, pickle, shutil, struct, uuid, warnings, zlib
@@ -363,14 +363,87 @@ def make_synthetic(path='data/synthetic', # parent folder; the data set goes to 
         if tmp.exists(): shutil.rmtree(tmp, ignore_errors=True)
     return root
 
+# %% ../nbs/00_prepare.ipynb #4f3e9399
+def _mask_values(a, src, bits16=False):
+    "Foreground (bool) from a mask array by the one rule of `read_mask`; `src` names the file in errors."
+    if a.ndim == 3 and a.shape[-1] <= 4:   # (H,W,C): a grey mask stored with channels
+        if not (a == a[..., :1]).all():
+            raise ValueError(f"mask {src} has {a.shape[-1]} channels that differ (a colour image?): save the mask as one "
+                             "channel (0/1, 0/255, bool or a float in [0, 1])")
+        a = a[..., 0]
+    if a.ndim != 2 or a.size == 0:
+        raise ValueError(f"mask {src} has shape {a.shape}: a mask is a 2-D (H,W) array (or (H,W,C) with equal channels)")
+    if a.dtype == bool: return a
+    if np.issubdtype(a.dtype, np.floating):
+        if np.isnan(a).any(): raise ValueError(f"mask {src} holds NaN values: a soft mask must be a float in [0, 1]")
+        lo, hi = float(a.min()), float(a.max())
+        if lo < 0 or hi > 1:
+            raise ValueError(f"mask {src} is a float mask with values in [{lo:g}, {hi:g}]: a soft mask must lie in [0, 1] "
+                             "(divide a 0..255 mask by 255, or save it as uint8)")
+        return a >= 0.5
+    if not np.issubdtype(a.dtype, np.integer): raise ValueError(f"mask {src} has dtype {a.dtype}: use bool, an integer or a float mask")
+    lo, hi = int(a.min()), int(a.max())
+    if lo < 0: raise ValueError(f"mask {src} holds negative values ({lo}): integer masks are 0/1, 0..255 or 0..65535 (16 bit)")
+    if hi <= 1: return a == 1
+    if bits16 or a.dtype == np.uint16:
+        if hi <= 255:
+            raise ValueError(f"mask {src} is 16-bit but its values only reach {hi}: ambiguous (an 8-bit mask saved as 16 bit, "
+                             "or a 16-bit mask that is almost all background); save it as 8 bit (0/255) or 0/1")
+        return a >= 32768
+    if hi > 255:
+        raise ValueError(f"mask {src} holds values up to {hi}: integer masks are 0/1, 0..255 (8 bit) or 0..65535 (uint16 "
+                         "or a 16-bit PNG); rescale it")
+    return a >= 128
+
+def read_mask(path, # mask file: `.npy` (no pickles) or an image PIL reads (PNG 1/8/16 bit, ...)
+              shape:tuple=None, # expected (H, W); None: not checked
+             ) -> np.ndarray: # bool (H,W): True on the object
+    "Read a foreground mask by one rule: bool; 0/1; 0..255 and 0..65535 (16 bit) at half scale; floats in [0, 1] at 0.5; else an error naming the file."
+    p = Path(path)
+    if not p.is_file(): raise FileNotFoundError(f"mask {p} not found")
+    try:
+        if p.suffix.lower() == '.npy':
+            a, bits16 = np.load(p, allow_pickle=False), False
+        else:
+            with Image.open(p) as im:
+                mode = im.mode
+                if mode in ('I;16', 'I;16B', 'I;16L', 'I;16N'): a, bits16 = np.asarray(im).astype(np.uint16), True
+                elif mode == 'I':   # 32-bit integer: a 16-bit PNG on some Pillow versions
+                    a = np.asarray(im); bits16 = im.format == 'PNG'
+                    if not bits16: raise ValueError(f"32-bit integer image mode: save the mask as 8-bit or 16-bit PNG, or as .npy")
+                elif mode == 'F': a, bits16 = np.asarray(im), False
+                elif mode in ('1', 'L'): a, bits16 = np.asarray(im), False
+                elif mode in ('LA', 'La'): a, bits16 = np.asarray(im)[..., 0], False
+                elif mode in ('RGB', 'RGBA', 'RGBa', 'P', 'PA'): a, bits16 = np.asarray(im.convert('RGB')), False
+                else: raise ValueError(f"image mode {mode!r} is not a mask format: save it as a 1-, 8- or 16-bit grey PNG")
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as e:
+        raise ValueError(f"cannot read mask {p} ({type(e).__name__}: {e}); delete or replace this file") from e
+    m = _mask_values(a, p, bits16)
+    if shape is not None and m.shape != tuple(shape):
+        raise ValueError(f"mask {p} is {m.shape[1]}x{m.shape[0]} but its image is {shape[1]}x{shape[0]}; "
+                         "resize the mask to its image (nearest neighbour) or regenerate the data set")
+    return m
+
 # %% ../nbs/00_prepare.ipynb #a0ff5c13
+import importlib
 _LAYOUT_HELP = ("expected a CIFAR-style folder `<root>/{train,test}/<class>/<image>.png` (masks, if any, in "
                 "`<root>/masks/{train,test}/<class>/<stem>.png`) such as the one `make_synthetic` returns or fastai's "
                 "`cifar10` folder, or torchvision's `cifar-10-batches-py` pickle folder")
 
+def _to_rgb8(im, p):
+    "An opened PIL image as uint8 (H,W,3) RGB; 16-bit grey is scaled to 8 bit (v/257), other wide modes are refused."
+    if im.mode in ('I;16', 'I;16B', 'I;16L', 'I;16N') or (im.mode == 'I' and im.format == 'PNG'):
+        a = np.asarray(im).astype(np.float64)
+        if a.min() < 0 or a.max() > 65535: raise ValueError(f"values outside 0..65535 in a 16-bit image")
+        g = np.round(a / 257).astype(np.uint8)           # 0..65535 -> 0..255; an 8-bit image saved as v*257 comes back exactly
+        return np.repeat(g[..., None], 3, -1)
+    if im.mode in ('I', 'F'):
+        raise ValueError(f"image mode {im.mode!r} (32-bit integer or float pixels) has no 8-bit meaning: convert it to 8-bit RGB first")
+    return np.asarray(im.convert('RGB'))   # 8-bit modes, and 16-bit RGB(A) PNGs, which PIL already reads as 8 bit
+
 def _read_image(p):
     try:
-        with Image.open(p) as im: return np.asarray(im.convert('RGB'))
+        with Image.open(p) as im: return _to_rgb8(im, p)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
         raise ValueError(f"cannot read image {p} ({type(e).__name__}: {e}); delete or replace this file "
                          "(regenerate with `make_synthetic` or re-extract the data set)") from e
@@ -379,38 +452,66 @@ def _read_mask(p, img_path, shape):
     if not p.is_file():
         raise FileNotFoundError(f"mask {p} missing for image {img_path}; every image needs a mask with the same stem "
                                 "(regenerate with `make_synthetic`, or pass masks=False to load without masks)")
-    try:
-        if p.suffix == '.npy': m = np.load(p, allow_pickle=False).astype(bool)
-        else:
-            with Image.open(p) as im: m = np.asarray(im.convert('L')) > 127
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
-        raise ValueError(f"cannot read mask {p} ({type(e).__name__}: {e}); delete or replace this file") from e
-    if m.shape != shape:
-        raise ValueError(f"mask {p} is {m.shape[1]}x{m.shape[0]} but its image {img_path} is {shape[1]}x{shape[0]}; "
-                         "resize the mask to its image (nearest neighbour) or regenerate the data set")
-    return m
+    return read_mask(p, shape)
 
-def _is_pickle_dir(d): return (Path(d) / 'data_batch_1').is_file() or (Path(d) / 'test_batch').is_file()
+class _BatchUnpickler(pickle.Unpickler):
+    "Unpickler for CIFAR python batches: only numpy's array/dtype reconstructors are looked up; any other global is refused."
+    _OK = {('numpy.core.multiarray', '_reconstruct'), ('numpy._core.multiarray', '_reconstruct'), ('numpy', 'ndarray'),
+           ('numpy', 'dtype'), ('numpy.core.numeric', '_frombuffer'), ('numpy._core.numeric', '_frombuffer')}
+    def find_class(self, module, name):
+        if (module, name) not in self._OK:
+            raise pickle.UnpicklingError(f"it asks for the Python object `{module}.{name}`, which a data file never needs and "
+                                         "which could run code")
+        return getattr(importlib.import_module(module.replace('numpy.core', 'numpy._core') if hasattr(np, '_core') else module), name)
+    def persistent_load(self, pid): raise pickle.UnpicklingError("it uses persistent ids, which a data file never needs")
+
+def _load_batch(f):
+    "A CIFAR python batch as a dict with str keys, read by `_BatchUnpickler` (dicts, bytes, lists, str, ints, numpy arrays)."
+    try:
+        with open(f, 'rb') as fh: b = _BatchUnpickler(fh, encoding='bytes').load()
+    except pickle.UnpicklingError as e:
+        if 'Python object' in str(e) or 'persistent' in str(e):
+            raise ValueError(f"refusing to read {f}: {e}. A CIFAR batch holds only dicts, bytes, lists, str, ints and "
+                             "numpy arrays; this file is not one (it may be malicious): delete it and re-extract the "
+                             "official cifar-10-python.tar.gz / cifar-100-python.tar.gz") from None
+        raise ValueError(f"cannot read CIFAR batch {f} (UnpicklingError: {e}); re-extract the archive") from None
+    except (EOFError, ValueError, TypeError, AttributeError, IndexError, MemoryError, struct.error) as e:
+        raise ValueError(f"cannot read CIFAR batch {f} ({type(e).__name__}: {e}); re-extract cifar-10-python.tar.gz "
+                         "(each batch is a pickled dict with b'data' and b'labels')") from None
+    if not isinstance(b, dict): raise ValueError(f"CIFAR batch {f} holds a {type(b).__name__}, not a dict; re-extract the archive")
+    return {(k.decode('latin1') if isinstance(k, bytes) else k): v for k, v in b.items()}
+
+def _is_pickle_dir(d):
+    d = Path(d)
+    return (d / 'data_batch_1').is_file() or (d / 'test_batch').is_file() or ((d / 'meta').is_file() and (d / 'train').is_file())
 
 def _load_pickles(d, split):
-    d = Path(d); names = {'train': [f'data_batch_{i}' for i in range(1, 6)], 'test': ['test_batch']}
-    if split not in names: raise ValueError(f"split={split!r}: CIFAR-10 pickle batches have the splits 'train' and 'test'")
+    d = Path(d); c100 = (d / 'meta').is_file() and not (d / 'batches.meta').is_file() and not (d / 'data_batch_1').is_file()
+    names = {'train': ['train'], 'test': ['test']} if c100 else {'train': [f'data_batch_{i}' for i in range(1, 6)], 'test': ['test_batch']}
+    what = 'CIFAR-100 (`cifar-100-python`: train, test, meta)' if c100 else 'CIFAR-10 (`cifar-10-batches-py`: data_batch_1..5, test_batch)'
+    if split not in names: raise ValueError(f"split={split!r}: {what} pickle batches have the splits 'train' and 'test'")
+    lk = 'fine_labels' if c100 else 'labels'
     xs, ys = [], []
     for n in names[split]:
         f = d / n
         if not f.is_file():
-            raise FileNotFoundError(f"{f} missing: a complete `cifar-10-batches-py` folder holds data_batch_1..5 and "
-                                    "test_batch; re-extract cifar-10-python.tar.gz there")
-        try:
-            with open(f, 'rb') as fh: b = pickle.load(fh, encoding='bytes')
-            xs.append(np.asarray(b[b'data'], np.uint8).reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1))
-            ys.append(np.asarray(b[b'labels'], np.int64))
-        except (pickle.UnpicklingError, EOFError, KeyError, ValueError, TypeError) as e:
-            raise ValueError(f"cannot read CIFAR-10 batch {f} ({type(e).__name__}: {e}); re-extract "
-                             "cifar-10-python.tar.gz (each batch is a pickled dict with b'data' and b'labels')") from e
-    classes = CIFAR_CLASSES
-    if (d / 'batches.meta').is_file():
-        with open(d / 'batches.meta', 'rb') as fh: classes = [c.decode() for c in pickle.load(fh, encoding='bytes')[b'label_names']]
+            raise FileNotFoundError(f"{f} missing: a complete {what} folder holds all its batches; re-extract the archive there")
+        b = _load_batch(f)
+        data, labels = b.get('data'), b.get(lk)
+        if not isinstance(data, np.ndarray) or data.dtype != np.uint8 or data.ndim != 2 or data.shape[1] != 3072:
+            got = f'{type(data).__name__} {getattr(data, "dtype", "")} {getattr(data, "shape", "")}'
+            raise ValueError(f"CIFAR batch {f}: b'data' must be a uint8 array (N, 3072), got {got}; re-extract the archive")
+        if not isinstance(labels, list) or len(labels) != len(data) or not all(isinstance(v, int) and 0 <= v < (100 if c100 else 10) for v in labels):
+            raise ValueError(f"CIFAR batch {f}: b'{lk}' must be a list of {len(data)} ints in [0, {100 if c100 else 10}); re-extract the archive")
+        xs.append(data.reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1)); ys.append(np.asarray(labels, np.int64))
+    classes = None if c100 else CIFAR_CLASSES
+    meta = d / ('meta' if c100 else 'batches.meta')
+    if meta.is_file():
+        names_ = _load_batch(meta).get('fine_label_names' if c100 else 'label_names')
+        if not isinstance(names_, list) or not all(isinstance(c, (bytes, str)) for c in names_):
+            raise ValueError(f"{meta}: the class names must be a list of strings; re-extract the archive")
+        classes = [c.decode() if isinstance(c, bytes) else c for c in names_]
+    if classes is None: raise FileNotFoundError(f"{meta} missing: CIFAR-100's class names are in `meta`; re-extract the archive")
     return np.ascontiguousarray(np.concatenate(xs)), None, np.concatenate(ys), list(classes)
 
 # %% ../nbs/00_prepare.ipynb #3381165d
@@ -449,6 +550,8 @@ def _read_folder(sd, mask_of=None, size=None):
     return np.stack(xs), (np.stack(ms) if mask_of is not None else None), np.array(ys, np.int64), [c.name for c in cdirs]
 
 # %% ../nbs/00_prepare.ipynb #602fff7d
+import zipfile
+
 def load_arrays(root, # a CIFAR-style folder (e.g. from `make_synthetic`), fastai's cifar10 folder or `cifar-10-batches-py`
                 split:str='train', # 'train' or 'test' (any sub-folder name for folders)
                 masks:bool=None, # None: load masks if `root/masks/<split>` exists; True: require them; False: skip
@@ -468,8 +571,19 @@ def load_arrays(root, # a CIFAR-style folder (e.g. from `make_synthetic`), fasta
     want = md.is_dir() if masks is None else bool(masks)
     cache = root / 'cache' / f'{split}.npz'
     if cache.is_file() and (root / 'manifest.json').is_file():  # generator-written copy of the PNGs
-        with np.load(cache) as z: x, m, y = z['x'], (z['masks'] if want else None), z['y']
-        return (*_resize_all(x, m, size), y, json.loads((root / 'manifest.json').read_text())['classes'])
+        try:
+            with np.load(cache, allow_pickle=False) as z: x, m, y = z['x'], (z['masks'] if want else None), z['y']
+            classes = json.loads((root / 'manifest.json').read_text())['classes']
+            ok = (x.dtype == np.uint8 and x.ndim == 4 and x.shape[-1] == 3 and y.shape == (len(x),) and
+                  (m is None or (m.dtype == bool and m.shape == x.shape[:3])) and isinstance(classes, list))
+            if ok: return (*_resize_all(x, m, size), y, classes)
+            err = 'arrays of unexpected types or shapes'
+        except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError, TypeError) as e: err = f'{type(e).__name__}: {e}'
+        n = 0
+        while cache.with_name(f'{cache.name}.damaged-{n}').exists(): n += 1
+        os.replace(cache, cache.with_name(f'{cache.name}.damaged-{n}'))
+        warnings.warn(f"{cache} is damaged ({err}): moved aside as {cache.name}.damaged-{n}; reading the PNGs of {sd} instead "
+                      "(they hold the same pixels; regenerate the set to rebuild the cache)")
     return _read_folder(sd, (lambda cls, f: md / cls / f'{f.stem}.png') if want else None, size)
 
 # %% ../nbs/00_prepare.ipynb #71e9a4b9
