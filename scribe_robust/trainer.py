@@ -340,7 +340,8 @@ _HELD = {}   # lock file -> [open file descriptor, depth]: the run locks this pr
 
 class _RunLock:
     "Exclusive lock of one run, `out/.locks/<run_id>.lock`, holding the owner's pid: a kernel lock, so a dead owner's lock is free again."
-    def __init__(self, out, run_id): self.path = Path(out)/'.locks'/f'{run_id}.lock'
+    def __init__(self, out, run_id):
+        self.path = Path(out)/'.locks'/f'{run_id}.lock'; self.key = str(self.path.absolute())
 
     def _lock(self, fd, wait):
         if fcntl is not None: fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB)); return
@@ -354,7 +355,7 @@ class _RunLock:
 
     def acquire(self, wait:bool=False) -> bool:
         "Take the lock (True), or find it held by another live process (False); `wait` blocks until it is free."
-        key = str(self.path.absolute())
+        key = self.key
         if key in _HELD: _HELD[key][1] += 1; return True
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -367,7 +368,7 @@ class _RunLock:
 
     def release(self):
         "Give the lock back (the file stays: removing it would race with a process about to lock it)."
-        key = str(self.path.absolute()); ent = _HELD.get(key)
+        key = self.key; ent = _HELD.get(key)
         if ent is None: return
         ent[1] -= 1
         if ent[1] > 0: return
