@@ -104,7 +104,7 @@ def scribe_train(preset:str='cpu', # a trainer preset: 'paper' (140 runs, CIFAR-
                 ):
     "Train a preset grid of runs into `out/<run_id>/` (resumable, shardable); prints one line per run."
     df = trainer.train_preset(preset, data, out, shard=shard, device=device, epochs=epochs, progress=progress)
-    for r in df.itertuples(): print(f'{r.run_id}: {r.status} ({r.action})')
+    for r in df.itertuples(): print(f'{r.run_id}: {r.status} ({r.action}' + (f'; {r.note}' if isinstance(r.note, str) and r.note else '') + ')')
     return df
 
 # %% ../nbs/07_cli.ipynb #a9ebe036

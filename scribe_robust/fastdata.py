@@ -311,7 +311,7 @@ def fast_dls(
     seed:int=0, # seeds shuffling and augmentation
     stats=CIFAR_STATS, # (mean, std) per channel
     channels_last:bool|None=None, # None = on for CUDA, off on CPU
-    drop_last:bool=True, # drop the last incomplete training batch (keeps BatchNorm statistics sane)
+    drop_last:bool=True, # drop the last incomplete training batch (fastai's default, as `prepare.get_dls`); False keeps it, as the paper's notebooks (PyTorch's default) and the trainer's `paper` preset
 )->DataLoaders:
     "fastai `DataLoaders` whose batches are drawn, augmented and normalised on the device: the fast path for CIFAR-size data."
     device = torch.device(device if device is not None else ('cuda' if torch.cuda.is_available() else 'cpu'))

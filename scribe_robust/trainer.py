@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_trainer.ipynb #c2b1be52
 from __future__ import annotations
-import contextlib, dataclasses, hashlib, importlib, inspect, io, itertools, json, math, os, platform, shutil, subprocess, sys, time, warnings
+import contextlib, dataclasses, errno, hashlib, importlib, inspect, io, itertools, json, math, os, platform, re, shutil, subprocess, sys, time, warnings, zipfile
 from dataclasses import dataclass, field, asdict
 from functools import partial
 from pathlib import Path
@@ -12,21 +12,20 @@ import numpy as np, pandas as pd
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.utils.data import TensorDataset
 from fastai.callback.core import Callback, CancelFitException
-from fastai.callback.schedule import ParamScheduler
 from fastai.data.core import DataLoaders
 from fastai.learner import Learner
 from fastai.losses import CrossEntropyLossFlat
 from fastai.metrics import accuracy
-from fastai.optimizer import SGD, Adam, OptimWrapper
-from fastcore.foundation import L
 from fastai.torch_core import set_seed, num_distrib, rank_distrib
 from fastai.distributed import DistributedDL  # also adds Learner.distrib_ctx
 import fastai.callback.progress, fastai.callback.fp16, fastai.callback.channelslast  # Learner.no_bar, to_bf16/to_fp16, to_channelslast
-from .ibe import ScribeLoss
+from .ibe import ScribeLoss, RECIPES  # RECIPES: the one registry of training recipes (defined on the IBE page)
 from .baselines import baseline_resnet18, MIMO, MIMOCallback, technique_parts, TECHNIQUES
+try: import fcntl   # POSIX: per-run locks are flock()s, released by the kernel when their owner dies
+except ImportError: fcntl = None   # Windows: msvcrt byte-range locks, released the same way
 
 # %% auto #0
-__all__ = ['MODELS', 'RECIPES', 'DATA_SOURCES', 'INITS', 'PAPER_AUGS', 'PRESETS', 'toy_arrays', 'RunConfig', 'grid', 'get_preset',
+__all__ = ['MODELS', 'DATA_SOURCES', 'INITS', 'PAPER_AUGS', 'PRESETS', 'toy_arrays', 'RunConfig', 'grid', 'get_preset',
            'write_atomic', 'env_info', 'run_status', 'NaNGuardCallback', 'EpochTimer', 'train_run', 'parse_shard',
            'run_grid', 'load_run', 'collect_runs', 'results_table', 'plot_subset_curves', 'train_preset']
 
@@ -40,29 +39,6 @@ MODELS = {
     'scribe':   dict(build=_scribe(True), loss=ScribeLoss, lr=0.05, cbs=list),
     'scribe_lite': dict(build=_scribe(False), loss=ScribeLoss, lr=0.05, cbs=list),
     'mimo':     dict(build=lambda n_out, width: MIMO(n_out, 3, width), loss=CrossEntropyLossFlat, lr=0.1, cbs=lambda: [MIMOCallback()]),
-}
-
-# %% ../nbs/03_trainer.ipynb #c5ddd8ef
-def _multistep(lr, milestones=(20/30, 25/30), gamma=0.1):
-    "The paper's MultiStepLR([20, 25], 0.1) over 30 epochs, as a function of training progress in [0, 1]."
-    def sched(pct): return lr * gamma**sum(pct >= m - 1e-9 for m in milestones)
-    return sched
-
-def _torch_sgd(params, lr, mom=0.9, wd=5e-4):
-    "torch's SGD (momentum, no dampening, coupled L2) as a fastai optimizer; fused kernels on CUDA."
-    params = list(params)
-    flat = [p for g in params for p in (g if isinstance(g, (list, tuple, L)) else [g])]
-    fused = bool(flat) and all(p.is_cuda for p in flat)
-    return OptimWrapper(params, partial(torch.optim.SGD, momentum=mom, weight_decay=wd, fused=fused, foreach=None if fused else True), lr=lr)
-
-RECIPES = {
-    # SGD momentum 0.9, classic (coupled) L2 weight decay 5e-4 on every parameter, lr x0.1 at 2/3 and 5/6 of training
-    # (torch.optim.SGD through fastai's OptimWrapper: the same update as fastai's SGD(mom=0.9, decouple_wd=False), in
-    #  foreach/fused kernels instead of a Python loop over parameters; measurably faster per step on a GPU, see bench/)
-    'paper':     dict(opt_func=_torch_sgd, wd=5e-4, wd_bn_bias=True,
-                      scheds=lambda lr: {'lr': _multistep(lr)}),
-    # Adam + constant lr: quick to converge in a handful of epochs (CPU presets, tests)
-    'adam':      dict(opt_func=lambda params, lr: Adam(params, lr), wd=0., wd_bn_bias=False, scheds=lambda lr: {}),
 }
 
 # %% ../nbs/03_trainer.ipynb #b68d2d86
@@ -128,6 +104,8 @@ def _prepare_source(name):
 DATA_SOURCES = {'toy': _toy_source, 'synthetic': _prepare_source('synthetic'), 'cifar10': _prepare_source('cifar10')}
 
 # %% ../nbs/03_trainer.ipynb #122952fe
+_HASH_LEGACY = {'drop_last': None}   # fields added after run folders existed -> the value every earlier run had
+
 @dataclass(frozen=True)
 class RunConfig:
     "One training run: everything that decides its result, and nothing else (paper: https://arxiv.org/abs/2008.09306)."
@@ -139,9 +117,10 @@ class RunConfig:
     data:str='synthetic' # a key of `DATA_SOURCES`
     size:int=32 # image side in pixels
     seed:int=0 # seeds data order, subset, augmentation and (with init='fresh') the initial weights
-    recipe:str='paper' # a key of `RECIPES`
+    recipe:str='paper' # a key of `RECIPES` (`ibe.RECIPES`): 'paper', 'one_cycle' or 'adam'
     epochs:int=30 # training epochs
     bs:int=128 # batch size
+    drop_last:bool|None=None # drop the last incomplete training batch; False keeps it (the paper's notebooks, PyTorch's default); None: the data source's own default (fastai's: drop, for 'synthetic'/'cifar10'; 'toy' keeps it)
     lr:float|None=None # learning rate (None: the model's paper default)
     width:float=1.0 # width multiplier of the ResNet-18
     init:str='shared' # 'shared': every run of a model type starts from the same saved weights (paper); 'fresh': seeded init
@@ -153,6 +132,7 @@ class RunConfig:
             if v not in reg: raise ValueError(f'unknown {name} {v!r}; valid names: {", ".join(reg)}')
         if not 0 < self.subset <= 1: raise ValueError(f'subset must be a fraction in (0, 1], got {self.subset}; e.g. 0.1 for 10% of the training set')
         if self.epochs < 1 or self.bs < 1: raise ValueError(f'epochs and bs must be >= 1, got epochs={self.epochs}, bs={self.bs}')
+        if self.drop_last not in (None, True, False): raise ValueError(f'drop_last must be True, False or None, got {self.drop_last!r}')
         if self.aug != 'none':
             aug = _aug_policies()
             if aug is not None and self.aug not in aug: raise ValueError(f'unknown aug {self.aug!r}; valid names: {", ".join(aug)}')
@@ -160,8 +140,9 @@ class RunConfig:
 
     @property
     def run_id(self) -> str:
-        "Readable, unique folder name: the main axes plus a hash of the whole config."
-        h = hashlib.sha1(json.dumps(asdict(self), sort_keys=True).encode()).hexdigest()[:8]
+        "Readable, unique folder name: the main axes plus a hash of the whole config (a later-added field at its legacy value is left out, so earlier folders keep their names)."
+        d = {k: v for k, v in asdict(self).items() if not (k in _HASH_LEGACY and v == _HASH_LEGACY[k])}
+        h = hashlib.sha1(json.dumps(d, sort_keys=True).encode()).hexdigest()[:8]
         return f'{self.model}-{self.aug}-{self.technique}-sub{self.subset:g}-seed{self.seed}-{h}'
 
 # %% ../nbs/03_trainer.ipynb #3e7fffd3
@@ -181,13 +162,15 @@ def grid(**axes) -> list:
 # %% ../nbs/03_trainer.ipynb #4d2c8967
 PAPER_AUGS = ['none', 'crop', 'flip', 'rotate', 'perspective', 'jitter', 'combined']
 PRESETS = {
-    # the SCrIBE paper's grid: 2 models x 7 augmentations x 10 balanced subsets (resampled), 30 epochs, paper recipe
+    # the SCrIBE paper's grid: 2 models x 7 augmentations x 10 balanced subsets (resampled), 30 epochs, paper recipe, batches of
+    # 128 with the last incomplete batch kept (the paper's notebooks: PyTorch DataLoader(shuffle=True), drop_last=False)
     'paper': lambda: grid(model=['scribe', 'baseline'], aug=PAPER_AUGS, subset=[k/10 for k in range(1, 11)],
-                          data='cifar10', epochs=30, bs=128, recipe='paper', init='shared'),
-    # a CPU-sized study on the synthetic 32px set: slim models, 3 subsets x 2 augmentations x both models
+                          data='cifar10', epochs=30, bs=128, drop_last=False, recipe='paper', init='shared'),
+    # a CPU-sized study on the synthetic 32px set: slim models, 3 subsets x 2 augmentations x both models; the data source's
+    # batching (fastai drops the last incomplete batch), as before `drop_last` existed: same run ids and results
     'cpu':   lambda: grid(model=['scribe_lite', 'baseline'], aug=['none', 'flip'], subset=[0.1, 0.3, 1.0],
                           data='synthetic', epochs=3, bs=64, recipe='adam', lr=3e-3, width=0.125, init='shared'),
-    # seconds, for tests: toy in-memory data, one model
+    # seconds, for tests: toy in-memory data (keeps the last batch), one model
     'tiny':  lambda: grid(model='baseline', subset=[0.3, 0.6, 1.0], data='toy', size=16, epochs=2, bs=32,
                           recipe='adam', lr=3e-3, width=0.0625, init='shared'),
 }
@@ -200,13 +183,35 @@ def get_preset(name:str # a key of `PRESETS`
     return PRESETS[name]()
 
 # %% ../nbs/03_trainer.ipynb #de14b454
+def _free_bytes(path:Path) -> int|None:
+    "Free bytes on the disk holding `path` (None if it cannot be asked)."
+    try: return shutil.disk_usage(path).free
+    except OSError: return None
+
+def _write_error(path:Path, e:Exception, need:int|None=None) -> Exception:
+    "A clear error for a failed write of `path`: 'no space left on device' with the free space when the disk is full, else the path and the cause."
+    free, msg = _free_bytes(Path(path).parent), str(e)
+    full = (isinstance(e, OSError) and e.errno == errno.ENOSPC) or 'No space left' in msg or free == 0 \
+           or (free is not None and need is not None and free < need)
+    mb = lambda n: f'{n/2**20:.1f} MB'
+    where = f'{mb(free)} free on its disk' if free is not None else 'free space unknown'
+    cause = f'[{type(e).__name__}: {msg.splitlines()[0][:200] if msg else ""}]'
+    if full:
+        return OSError(errno.ENOSPC, f'no space left on device: writing {path} failed ('
+                       + (f'it needs about {mb(need)}, ' if need else '') + f'{where}); free some space there or write to another '
+                       f'disk (out= / scribe_train --out), then rerun: finished runs are kept {cause}')
+    return RuntimeError(f'could not write {path} ({where}): {cause}; check that the folder exists and is writable, then rerun')
+
 def write_atomic(path:Path, # destination file
                  data:bytes|str, # content
                 ):
     "Write `data` to `path` through a temporary file in the same folder and `os.replace` (never a half-written file)."
     path = Path(path); tmp = path.with_name(f'.{path.name}.{os.getpid()}.tmp')
-    tmp.write_bytes(data.encode() if isinstance(data, str) else data)
-    os.replace(tmp, path)
+    data = data.encode() if isinstance(data, str) else data
+    try: tmp.write_bytes(data); os.replace(tmp, path)
+    except OSError as e:
+        with contextlib.suppress(OSError): tmp.unlink()
+        raise _write_error(path, e, len(data)) from e
 
 # %% ../nbs/03_trainer.ipynb #4ec5f93f
 def env_info() -> dict:
@@ -224,19 +229,60 @@ def env_info() -> dict:
                 device_name=torch.cuda.get_device_name() if torch.cuda.is_available() else platform.processor() or 'cpu')
 
 # %% ../nbs/03_trainer.ipynb #26fd542a
+_RUN_FILES = ('model.pth', 'config.json', 'history.csv', 'env.json')   # what a finished run holds besides metrics.json
+
+def _file_record(path:Path) -> dict:
+    "Size and sha256 of a file, as recorded in metrics.json when a run is written."
+    h = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for b in iter(lambda: f.read(1 << 20), b''): h.update(b)
+    return dict(size=path.stat().st_size, sha256=h.hexdigest())
+
+def _parse_json(path:Path) -> tuple:
+    "(object, None), or (None, why) for a file that is not valid JSON."
+    try: return json.loads(Path(path).read_text()), None
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: return None, str(e)
+
+def _read_json(path:Path):
+    "The JSON in a run file; a damaged one raises a ValueError naming the file and the fix."
+    obj, why = _parse_json(path)
+    if why is not None:
+        raise ValueError(f'{path} is damaged (not valid JSON: {why}); retrain the run: rerun the grid (scribe_train with the same '
+                         f'settings, or trainer.run_grid), which moves a damaged run folder aside to <run_id>.corrupt-<k> and trains it again')
+    return obj
+
+def _check_files(run_dir, m, verify):
+    "Why the files of a finished run do not match what was recorded when it was written, or None."
+    rec = m.get('files')
+    if rec is None:   # written before checksums were recorded: the weights must at least be a complete zip archive
+        try:
+            with zipfile.ZipFile(run_dir/'model.pth') as z:
+                bad = z.testzip() if verify else None
+        except (zipfile.BadZipFile, OSError) as e: return f'model.pth is damaged (not a complete torch archive: {e})'
+        return f'model.pth is damaged (CRC error in {bad})' if bad else None
+    for f, r in rec.items():
+        size = (run_dir/f).stat().st_size
+        if size != r['size']: return f'{f} is damaged: {size} bytes, {r["size"]} recorded when the run was written (truncated or replaced)'
+        if verify and _file_record(run_dir/f)['sha256'] != r['sha256']: return f'{f} is damaged: its sha256 differs from the one recorded when the run was written'
+    return None
+
 def run_status(run_dir:Path, # a `runs/<run_id>` folder
+               verify:bool=True, # also compare every file's sha256 with the one recorded at write time (sizes are always compared)
               ) -> str:
-    "'done', 'failed', 'missing', or 'corrupt: <why>' for a run folder."
+    "'done', 'failed', 'missing', or 'corrupt: <why>' for a run folder; a finished run's files are checked against the sizes and checksums recorded when it was written."
     run_dir = Path(run_dir)
     if not run_dir.exists(): return 'missing'
-    try: m = json.loads((run_dir/'metrics.json').read_text())
+    try: m, why = _parse_json(run_dir/'metrics.json')
     except FileNotFoundError: return 'corrupt: no metrics.json'
-    except (json.JSONDecodeError, UnicodeDecodeError) as e: return f'corrupt: metrics.json is not valid JSON ({e})'
+    if why is not None: return f'corrupt: metrics.json is not valid JSON ({why})'
     st = m.get('status') if isinstance(m, dict) else None
     if st == 'failed': return 'failed'
     if st != 'done': return f'corrupt: metrics.json has status {st!r}'
-    missing = [f for f in ('model.pth', 'config.json', 'history.csv', 'env.json') if not (run_dir/f).exists()]
-    return f'corrupt: missing {", ".join(missing)}' if missing else 'done'
+    missing = [f for f in _RUN_FILES if not (run_dir/f).exists()]
+    if missing: return f'corrupt: missing {", ".join(missing)}'
+    if (why := _parse_json(run_dir/'config.json')[1]) is not None: return f'corrupt: config.json is not valid JSON ({why})'
+    why = _check_files(run_dir, m, verify)
+    return f'corrupt: {why}' if why else 'done'
 
 # %% ../nbs/03_trainer.ipynb #e7b02b75
 class NaNGuardCallback(Callback):
@@ -268,7 +314,10 @@ def _initial_state(cfg, n_out, out):
         f.parent.mkdir(parents=True, exist_ok=True)
         torch.manual_seed(0); sd = _build_model(cfg, n_out).state_dict()
         buf = io.BytesIO(); torch.save(sd, buf); write_atomic(f, buf.getvalue())
-    return torch.load(f, weights_only=True)
+    try: return torch.load(f, weights_only=True)
+    except Exception as e:   # torch raises RuntimeError, EOFError, pickle/zip errors for a damaged file
+        raise ValueError(f'the shared initial weights {f} are damaged ({type(e).__name__}: {str(e).splitlines()[0][:200] if str(e) else ""}): '
+                         'delete that file and rerun; it is recreated from seed 0 (runs already finished keep their results)') from e
 
 # %% ../nbs/03_trainer.ipynb #26a878e1
 @contextlib.contextmanager
@@ -285,6 +334,54 @@ def _eval_logits(learn, dl):
     "Final evaluation on the held-out set: raw logits and labels (in this process only)."
     with _single_process(): z, y = learn.get_preds(dl=dl, act=lambda o: o)
     return z.float(), y
+
+# %% ../nbs/03_trainer.ipynb #441e93b2
+_HELD = {}   # lock file -> [open file descriptor, depth]: the run locks this process holds (re-entrant)
+
+class _RunLock:
+    "Exclusive lock of one run, `out/.locks/<run_id>.lock`, holding the owner's pid: a kernel lock, so a dead owner's lock is free again."
+    def __init__(self, out, run_id):
+        self.path = Path(out)/'.locks'/f'{run_id}.lock'; self.key = str(self.path.absolute())
+
+    def _lock(self, fd, wait):
+        if fcntl is not None: fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB)); return
+        import msvcrt   # Windows (untested here): lock the first byte
+        os.lseek(fd, 0, os.SEEK_SET)
+        while True:
+            try: msvcrt.locking(fd, msvcrt.LK_NBLCK, 1); return
+            except OSError:
+                if not wait: raise BlockingIOError(errno.EAGAIN, 'locked') from None
+                time.sleep(0.5)
+
+    def acquire(self, wait:bool=False) -> bool:
+        "Take the lock (True), or find it held by another live process (False); `wait` blocks until it is free."
+        key = self.key
+        if key in _HELD: _HELD[key][1] += 1; return True
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try: self._lock(fd, wait)
+        except BlockingIOError: os.close(fd); return False
+        except BaseException: os.close(fd); raise
+        os.ftruncate(fd, 0); os.lseek(fd, 0, os.SEEK_SET); os.write(fd, f'{os.getpid()} {platform.node()}\n'.encode())
+        _HELD[key] = [fd, 1]
+        return True
+
+    def release(self):
+        "Give the lock back (the file stays: removing it would race with a process about to lock it)."
+        key = self.key; ent = _HELD.get(key)
+        if ent is None: return
+        ent[1] -= 1
+        if ent[1] > 0: return
+        del _HELD[key]
+        with contextlib.suppress(OSError): os.ftruncate(ent[0], 0)
+        if fcntl is not None: fcntl.flock(ent[0], fcntl.LOCK_UN)
+        os.close(ent[0])
+
+    def owner(self) -> str:
+        "'pid <n> on <host>' of the process that wrote the lock file last (for messages)."
+        try: pid, host = (self.path.read_text().split() + ['?', '?'])[:2]
+        except OSError: return 'an unknown process'
+        return f'pid {pid} on {host}'
 
 # %% ../nbs/03_trainer.ipynb #e1c096a1
 def _get_data(cfg, root, dev, with_masks, fast):
@@ -312,6 +409,42 @@ def _dist_setup(device=None):
 def _barrier(dist):
     if dist: torch.distributed.barrier()
 
+def _bcast(dist, value):
+    "Rank 0's `value` on every process (a no-op outside data-parallel training)."
+    if not dist: return value
+    box = [value]; torch.distributed.broadcast_object_list(box, 0); return box[0]
+
+def _check_device(device):
+    "Refuse a device this machine does not have, before any work: one clear line naming the fix."
+    if device is None: return
+    try: d = torch.device(device)
+    except (RuntimeError, TypeError): raise ValueError(f"unknown device {device!r}: use 'cpu', 'cuda' or 'cuda:<index>' (scribe_train --device)") from None
+    if d.type == 'cuda':
+        if not torch.cuda.is_available():
+            built = f'built with CUDA {torch.version.cuda}' if torch.version.cuda else 'built without CUDA'
+            raise ValueError(f"device {device!r} asked for, but torch sees no GPU on this machine (torch {torch.__version__}, {built}): "
+                             "use device='cpu' (scribe_train --device cpu), or leave the device unset to use a GPU only where there is one")
+        if d.index is not None and d.index >= torch.cuda.device_count():
+            raise ValueError(f"device {device!r} asked for, but this machine has {torch.cuda.device_count()} GPU(s) (cuda:0..cuda:{torch.cuda.device_count()-1})")
+
+def _check_classes(cfg, dls, n_out):
+    "A classifier needs two classes or more: a 1-class data set would train 'done' at accuracy 1.0."
+    if n_out >= 2: return
+    root = getattr(dls, 'root', None)
+    raise ValueError(f"data set {cfg.data!r}{f' ({root})' if root is not None else ''} has {n_out} class{'es' if n_out != 1 else ''} "
+                     f"({getattr(dls, 'classes', None) or 'none'}): a classifier needs at least 2 (every image would be 'right'); "
+                     "add a folder per class under train/ and test/, or choose another data set")
+
+def _save_state(sd, path):
+    "torch.save `sd` to `path`; a failed write (a full disk above all: torch reports 'enforce fail at inline_container.cc') names the file and the free space."
+    need = sum(v.numel() * v.element_size() for v in sd.values() if torch.is_tensor(v))
+    try: torch.save(sd, path)
+    except (OSError, RuntimeError) as e: raise _write_error(path, e, need) from e
+
+def _write_text(path, text):
+    try: Path(path).write_text(text)
+    except OSError as e: raise _write_error(path, e, len(text.encode())) from e
+
 def train_run(cfg:RunConfig, # the run
               out:str|Path='runs', # runs folder; the run is written to `out/<run_id>/`
               data_root:str|Path='data', # where data sources read/create their data
@@ -323,9 +456,9 @@ def train_run(cfg:RunConfig, # the run
               cbs:list|None=None, # extra fastai callbacks (e.g. for tests)
               progress:bool=True, # show fastai progress bars
              ) -> dict:
-    "Train one run and write `out/<run_id>/` atomically; returns its metrics. Use `run_grid` to get resume and skip. Data-parallel under `accelerate launch`."
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    final = out/cfg.run_id
+    "Train one run and write `out/<run_id>/` atomically, holding the run's lock; returns its metrics. Use `run_grid` to get resume and skip. Data-parallel under `accelerate launch`."
+    _check_device(device)
+    out = Path(out); final = out/cfg.run_id
     if final.exists(): raise FileExistsError(f'{final} exists: finished runs are never overwritten; delete it to retrain')
     dist, rank, ddev = _dist_setup(device)
     dev = ddev if dist else torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
@@ -334,9 +467,27 @@ def train_run(cfg:RunConfig, # the run
         if fast_data: raise ValueError('fast_data=True cannot be combined with data-parallel training: use fast_data=None or False')
         fast_data = False
     amp = on_gpu if amp is None else amp; channels_last = on_gpu if channels_last is None else channels_last
+    if amp and not on_gpu: raise ValueError(f'amp=True needs a GPU (device is {dev}); use amp=None or False on a CPU')
     tp = technique_parts(cfg.technique, **cfg.technique_kwargs)
     set_seed(cfg.seed, reproducible=True)
     dls, n_out = _get_data(cfg, data_root, dev, tp.get('needs_masks', False), True if fast_data is None else fast_data)
+    _check_classes(cfg, dls, n_out)
+    if cfg.drop_last is not None: dls.train.drop_last = cfg.drop_last
+    out.mkdir(parents=True, exist_ok=True)
+    lock = _RunLock(out, cfg.run_id)
+    if not _bcast(dist, lock.acquire() if rank == 0 else True):
+        raise RuntimeError(f'run {cfg.run_id} is being trained by another process ({lock.owner()}, lock {lock.path}): wait for it to finish '
+                           '(run_grid / scribe_train skip such runs), or train into another folder')
+    try: return _train_locked(cfg, out, dls, n_out, tp, dev, on_gpu, amp, channels_last, compile, cbs, progress, dist, rank)
+    finally:
+        if rank == 0: lock.release()
+
+def _train_locked(cfg, out, dls, n_out, tp, dev, on_gpu, amp, channels_last, compile, cbs, progress, dist, rank):
+    "The body of `train_run`, run while this process holds the run's lock."
+    final, tmp = out/cfg.run_id, out/f'.tmp-{cfg.run_id}-{os.getpid()}'
+    if _bcast(dist, final.exists()): raise FileExistsError(f'{final} exists: finished runs are never overwritten; delete it to retrain')
+    if rank == 0:   # under the lock no other process trains this run: any temporary folder of it was left by a killed process
+        for stale in out.glob(f'.tmp-{cfg.run_id}-*'): shutil.rmtree(stale, ignore_errors=True)
     if dist and rank != 0: _barrier(dist)   # rank 0 writes the shared initial weights first
     model = _build_model(cfg, n_out); model.load_state_dict(_initial_state(cfg, n_out, out))
     if dist and rank == 0: _barrier(dist)
@@ -346,32 +497,33 @@ def train_run(cfg:RunConfig, # the run
     guard, timer = NaNGuardCallback(), EpochTimer()
     learn = Learner(dls, model, loss_func=tp['loss_func'] or spec['loss'](), opt_func=rec['opt_func'], lr=lr, wd=rec['wd'],
                     wd_bn_bias=rec['wd_bn_bias'], metrics=accuracy, cbs=[guard, timer, *spec['cbs'](), *tp['cbs'], *(cbs or [])])
-    if amp:
-        if not on_gpu: raise ValueError(f'amp=True needs a GPU (device is {dev}); use amp=None or False on a CPU')
-        learn.to_bf16() if torch.cuda.is_bf16_supported() else learn.to_fp16()
+    if amp: learn.to_bf16() if torch.cuda.is_bf16_supported() else learn.to_fp16()
     if channels_last: learn.to_channelslast(use_amp=False)
     if compile is not None: learn.model = torch.compile(model, mode=compile)   # the uncompiled module (same parameters) is saved
-    tmp = out/f'.tmp-{cfg.run_id}-{os.getpid()}'
-    if rank == 0:
-        if tmp.exists(): shutil.rmtree(tmp)
-        tmp.mkdir()
+    if rank == 0: tmp.mkdir()
+    try: return _fit_and_write(cfg, learn, dls, n_out, rec, lr, guard, timer, tmp, final, dev, amp, channels_last, compile, progress, dist, rank)
+    finally:
+        if rank == 0 and tmp.exists(): shutil.rmtree(tmp, ignore_errors=True)   # failed or interrupted: free the space at once
+
+def _fit_and_write(cfg, learn, dls, n_out, rec, lr, guard, timer, tmp, final, dev, amp, channels_last, compile, progress, dist, rank):
+    "Fit with the recipe's schedule (`RECIPES[recipe]['fit']`), evaluate, write the run folder (with each file's size and sha256) and rename it into place."
     t0 = time.perf_counter()
-    scheds = rec['scheds'](lr)
-    fit_cbs = [ParamScheduler(scheds)] if scheds else []
+    fit = getattr(learn, rec['fit'])   # 'fit_multistep' (paper), 'fit_one_cycle', 'fit'
     # data-parallel: DDP model, each process a shard of every epoch (SyncBatchNorm on GPUs; gloo on CPU has none)
-    with learn.distrib_ctx(sync_bn=on_gpu, cpu=not on_gpu) if dist else contextlib.nullcontext():
-        if progress: learn.fit(cfg.epochs, lr, cbs=fit_cbs)
+    with learn.distrib_ctx(sync_bn=dev.type == 'cuda', cpu=dev.type != 'cuda') if dist else contextlib.nullcontext():
+        if progress: fit(cfg.epochs, lr)
         else:
-            with learn.no_bar(), learn.no_logging(): learn.fit(cfg.epochs, lr, cbs=fit_cbs)
+            with learn.no_bar(), learn.no_logging(): fit(cfg.epochs, lr)
     if rank != 0:   # only the main process evaluates and writes the run; the others wait for it and read its metrics
         _barrier(dist)
-        return json.loads((final/'metrics.json').read_text())
+        return _read_json(final/'metrics.json')
     hist = pd.DataFrame([[i, *map(float, v)] for i, v in enumerate(learn.recorder.values)],
                         columns=['epoch', 'train_loss', 'valid_loss', 'accuracy'])
     hist['time_s'] = timer.times[:len(hist)]
     metrics = dict(status='done', n_out=n_out, n_train=len(dls.train.dataset), n_valid=len(dls.valid.dataset), lr=lr,
                    train_time_s=time.perf_counter()-t0, device=str(dev), amp=bool(amp), channels_last=bool(channels_last),
-                   fast_data=type(dls.train).__name__ == 'DeviceDataLoader', compile=compile, processes=num_distrib() if dist else 1)
+                   fast_data=type(dls.train).__name__ == 'DeviceDataLoader', compile=compile, processes=num_distrib() if dist else 1,
+                   drop_last=bool(dls.train.drop_last))
     if guard.reason is not None: metrics.update(status='failed', reason=guard.reason)
     else:
         if progress: z, y = _eval_logits(learn, dls.valid)
@@ -384,11 +536,14 @@ def train_run(cfg:RunConfig, # the run
                            confidence=float(p.max(1)[0].mean()))
         final_model = getattr(learn.model, '_orig_mod', learn.model)   # unwrap torch.compile: plain state_dict keys
         final_model.float()
-        torch.save({k: v.contiguous() for k, v in final_model.state_dict().items()}, tmp/'model.pth')
-    (tmp/'config.json').write_text(json.dumps(dict(asdict(cfg), run_id=cfg.run_id, n_out=n_out, arch=type(getattr(learn.model, '_orig_mod', learn.model)).__name__), indent=1))
-    hist.to_csv(tmp/'history.csv', index=False)
-    (tmp/'env.json').write_text(json.dumps(env_info(), indent=1))
-    (tmp/'metrics.json').write_text(json.dumps(metrics, indent=1))
+        _save_state({k: v.contiguous() for k, v in final_model.state_dict().items()}, tmp/'model.pth')
+    arch = type(getattr(learn.model, '_orig_mod', learn.model)).__name__
+    _write_text(tmp/'config.json', json.dumps(dict(asdict(cfg), run_id=cfg.run_id, n_out=n_out, arch=arch), indent=1))
+    try: hist.to_csv(tmp/'history.csv', index=False)
+    except OSError as e: raise _write_error(tmp/'history.csv', e) from e
+    _write_text(tmp/'env.json', json.dumps(env_info(), indent=1))
+    metrics['files'] = {f: _file_record(tmp/f) for f in _RUN_FILES if (tmp/f).exists()}   # checked whenever the run is read
+    _write_text(tmp/'metrics.json', json.dumps(metrics, indent=1))
     os.rename(tmp, final)   # atomic: the run folder appears complete or not at all
     _barrier(dist)
     return metrics
@@ -416,43 +571,65 @@ def run_grid(configs:list, # RunConfigs (e.g. `get_preset('cpu')` or `grid(...)`
              retry_failed:bool=False, # rerun runs marked failed (e.g. NaN loss) instead of skipping them
              cbs:list|None=None, # extra fastai callbacks for every run
              progress:bool=True, # fastai progress bars
+             wait:bool=False, # runs another process is training (locked): False skips them, True waits for each at the end and then resumes or skips it
             ) -> pd.DataFrame:
-    "Train every run not finished yet into `out/<run_id>/`; resumable, never overwrites a finished run. One row per run."
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    "Train every run not finished yet into `out/<run_id>/`; resumable, never overwrites a finished run, safe with several processes on one folder. One row per run."
+    _check_device(device)
     ids = [c.run_id for c in configs]
     if len(set(ids)) != len(ids): raise ValueError('the grid holds duplicate configs; each run must be unique')
     i, n = parse_shard(shard)
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
     dist, rank, _ = _dist_setup(device)   # under `accelerate launch`: every process walks the grid, rank 0 alone touches files
-    rows = []
+    rows, later = {}, []
+
+    def one(cfg, block):
+        "Train or skip one run while holding its lock; False when another process holds it."
+        lock = _RunLock(out, cfg.run_id)
+        if not _bcast(dist, lock.acquire(wait=block) if rank == 0 else True): return False
+        try:
+            d = out/cfg.run_id
+            if rank == 0:   # under the lock nobody trains this run: a temporary folder of it was left by a killed process
+                for stale in out.glob(f'.tmp-{cfg.run_id}-*'): shutil.rmtree(stale, ignore_errors=True)
+            st = run_status(d)   # verifies a finished run's files against their recorded sizes and checksums
+            _barrier(dist)   # every process has read the status before rank 0 may move the folder
+            if st == 'done' or (st == 'failed' and not retry_failed):
+                rows[cfg.run_id] = dict(run_id=cfg.run_id, status=st, action='skipped'); return True
+            note = None
+            if st.startswith('corrupt') or st == 'failed':   # never reused silently: reported, moved aside (nothing deleted), retrained
+                k = 0
+                while (aside := out/f'{cfg.run_id}.{st.split(":")[0]}-{k}').exists(): k += 1
+                if rank == 0: os.rename(d, aside)
+                _barrier(dist)
+                note = f'{st}; moved to {aside.name} and rerun'
+                if rank == 0: warnings.warn(f'run {cfg.run_id}: {note}')
+            m = train_run(cfg, out, data_root, device, amp, channels_last, fast_data, compile, cbs, progress)
+            if m['status'] == 'failed': warnings.warn(f"run {cfg.run_id} failed: {m['reason']}")
+            rows[cfg.run_id] = dict(run_id=cfg.run_id, status=m['status'], action='trained', note=note or m.get('reason'))
+            return True
+        finally:
+            if rank == 0: lock.release()
+
     for cfg in configs[i-1::n]:
-        d = out/cfg.run_id
-        if rank == 0:
-            for stale in out.glob(f'.tmp-{cfg.run_id}-*'): shutil.rmtree(stale)   # left by a killed run
-        st = run_status(d)
-        _barrier(dist)   # every process has read the status before rank 0 may move the folder
-        if st == 'done' or (st == 'failed' and not retry_failed):
-            rows.append(dict(run_id=cfg.run_id, status=st, action='skipped')); continue
-        note = None
-        if st.startswith('corrupt') or st == 'failed':
-            k = 0
-            while (aside := out/f'{cfg.run_id}.{st.split(":")[0]}-{k}').exists(): k += 1
-            if rank == 0: os.rename(d, aside)
-            _barrier(dist)
-            note = f'{st}; moved to {aside.name} and rerun'
-            if rank == 0: warnings.warn(f'run {cfg.run_id}: {note}')
-        m = train_run(cfg, out, data_root, device, amp, channels_last, fast_data, compile, cbs, progress)
-        if m['status'] == 'failed': warnings.warn(f"run {cfg.run_id} failed: {m['reason']}")
-        rows.append(dict(run_id=cfg.run_id, status=m['status'], action='trained', note=note or m.get('reason')))
-    return pd.DataFrame(rows, columns=['run_id', 'status', 'action', 'note'])
+        if not one(cfg, block=False):
+            later.append(cfg)
+            rows[cfg.run_id] = dict(run_id=cfg.run_id, status='running elsewhere', action='skipped',
+                                    note=f'locked by {_RunLock(out, cfg.run_id).owner()}: another process is training it'
+                                         + ('; waited for at the end' if wait else '; rerun later (or pass wait=True) to collect it'))
+    if wait:
+        for cfg in later: one(cfg, block=True)   # its holder finished (or died): now done -> skipped, else trained here
+    return pd.DataFrame([rows[c.run_id] for c in configs[i-1::n]], columns=['run_id', 'status', 'action', 'note'])
 
 # %% ../nbs/03_trainer.ipynb #be7e59b8
 def load_run(run_dir:str|Path, # a finished `runs/<run_id>` folder
              device:str='cpu', # where to put the model
             ) -> tuple:
-    "(model in eval mode, RunConfig) of a finished run; weights loaded with `weights_only=True` and checked against the config."
+    "(model in eval mode, RunConfig) of a finished run; files checked against their recorded checksums, weights loaded with `weights_only=True` and checked against the config."
     run_dir = Path(run_dir); st = run_status(run_dir)
-    if st != 'done': raise ValueError(f'{run_dir} is not a finished run ({st}); rerun it with run_grid')
-    raw = json.loads((run_dir/'config.json').read_text())
+    if st != 'done':
+        fix = ('train it' if st == 'missing' else 'retrain it') + (': rerun the grid (scribe_train with the same settings, or trainer.run_grid)'
+               + (', which moves the damaged folder aside to <run_id>.corrupt-<k> and trains the run again' if st.startswith('corrupt') else ''))
+        raise ValueError(f'{run_dir} is not a finished run ({st}); {fix}')
+    raw = _read_json(run_dir/'config.json')
     n_out, arch = raw.pop('n_out'), raw.pop('arch'); raw.pop('run_id')
     cfg = RunConfig(**raw)
     if cfg.run_id != run_dir.name: raise ValueError(f'{run_dir.name}: config.json describes run {cfg.run_id}; the folder was renamed or edited')
@@ -472,13 +649,17 @@ def load_run(run_dir:str|Path, # a finished `runs/<run_id>` folder
 # %% ../nbs/03_trainer.ipynb #a727c05c
 def collect_runs(out:str|Path='runs', # runs folder
                 ) -> pd.DataFrame:
-    "One row per finished or failed run folder: its config fields and metrics."
+    "One row per finished or failed run folder: its config fields and metrics; a damaged run folder is left out with a warning naming it."
     rows = []
     for d in sorted(Path(out).iterdir()):
         if d.name.startswith(('.', '_')) or not d.is_dir(): continue
-        st = run_status(d)
-        if st not in ('done', 'failed'): continue
-        rows.append({**json.loads((d/'config.json').read_text()), **json.loads((d/'metrics.json').read_text())})
+        st = run_status(d, verify=False)   # sizes only: the weights are not read here
+        if st not in ('done', 'failed'):
+            if not re.search(r'\.(corrupt|failed)-\d+$', d.name):   # folders run_grid already set aside are known
+                warnings.warn(f'{d}: {st}; left out of the table - rerun the grid (scribe_train with the same settings, or trainer.run_grid) to retrain it')
+            continue
+        m = _read_json(d/'metrics.json'); m.pop('files', None)
+        rows.append({**_read_json(d/'config.json'), **m})
     return pd.DataFrame(rows)
 
 # %% ../nbs/03_trainer.ipynb #4e1878c2
@@ -515,11 +696,13 @@ def train_preset(preset:str='cpu', # a key of `PRESETS`: 'paper' (140 runs, CIFA
                  progress:bool=True, # fastai progress bars
                  fast_data:bool|None=None, # tensor data path (`fastdata`); None = on where the data source offers it
                  compile:str|None='auto', # `torch.compile` mode; 'auto' = 'reduce-overhead' (CUDA graphs) for the 'paper' preset on a GPU, else eager
+                 wait:bool=False, # runs another process is training: False skips them, True waits for them at the end
                 ) -> pd.DataFrame:
     "Run a named preset grid: the function behind the `scribe_train` console command."
+    _check_device(device)
     cfgs = get_preset(preset)
     if epochs is not None: cfgs = [dataclasses.replace(c, epochs=epochs) for c in cfgs]
     if compile == 'auto':
         on_gpu = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu')).type == 'cuda'
         compile = 'reduce-overhead' if preset == 'paper' and on_gpu else None
-    return run_grid(cfgs, out, data_root=data, shard=shard, device=device, progress=progress, fast_data=fast_data, compile=compile)
+    return run_grid(cfgs, out, data_root=data, shard=shard, device=device, progress=progress, fast_data=fast_data, compile=compile, wait=wait)
