@@ -183,7 +183,8 @@ def scribe_test(runs:str='runs', # a runs folder (every finished run in it) or o
     runs, out = Path(runs), Path(out); out.mkdir(parents=True, exist_ok=True)
     device = device or ('cuda' if torch.cuda.is_available() else 'cpu')
     cs, sv = _corruption_list(corruptions), [int(s) for s in str(severities).split(',')]
-    release = tester.open_release(suite, cs or None, sv) if suite else None
+    from scribe_robust import releases
+    release = releases.open_release(suite, cs or None, sv) if suite else None
     if release is not None:   # clean images from --data in the release's order, both sampled alike
         x, m, y, classes, suite = release.test_set(data, lambda labels: _balanced_sample(labels, n_images, seed))
     else:
@@ -205,7 +206,7 @@ def scribe_test(runs:str='runs', # a runs folder (every finished run in it) or o
     _write_csv(df, out/'results.csv')
     s = summarize_runs(df, configs)
     if release is not None and release.kind == 'imagenetc':   # ImageNet-C: mCE against AlexNet's published errors
-        s['mce_alexnet'] = [tester.imagenet_c_mce(df[df.run_id == r], require_all=False) for r in s.run_id]
+        s['mce_alexnet'] = [releases.imagenet_c_mce(df[df.run_id == r], require_all=False) for r in s.run_id]
     _write_csv(s, out/'summary.csv')
     if suite is not None:
         fig, ax = _figure(figsize=(3.6, 3.4)); tester.plot_corruption_heatmap(df, ax=ax[0, 0]); _save_fig(fig, out/'corruption_heatmap.png')

@@ -21,13 +21,11 @@ from .ibe import ImplicitBackground, ExpectedNonDistinctiveness, ScribeNet, atte
 import dataclasses
 
 # %% auto #0
-__all__ = ['PAPER_CORRUPTIONS', 'SEVERITIES', 'CORRUPT_MODES', 'RELEASES', 'ALEXNET_ERR', 'Corruption', 'corruption_seed',
-           'corrupt_image', 'corrupt_images', 'DamagedFileError', 'CorruptionSuite', 'make_suite', 'accuracy', 'nll',
-           'brier_score', 'mean_confidence', 'reliability_data', 'ece', 'corruption_errors', 'mce', 'predict_images',
-           'mask_metrics', 'evaluate_corruptions', 'CifarCSuite', 'ImageNetCSuite', 'load_imagenet_val', 'open_release',
-           'imagenet_c_mce', 'evaluate_runs', 'plot_vs_subset', 'plot_reliability', 'plot_corruption_heatmap',
-           'plot_mask_grid', 'run_summary', 'plot_sparsity_vs_accuracy', 'bootstrap_corr', 'overfit_verdicts',
-           'write_test_report']
+__all__ = ['PAPER_CORRUPTIONS', 'SEVERITIES', 'CORRUPT_MODES', 'Corruption', 'corruption_seed', 'corrupt_image', 'corrupt_images',
+           'CorruptionSuite', 'make_suite', 'accuracy', 'nll', 'brier_score', 'mean_confidence', 'reliability_data',
+           'ece', 'corruption_errors', 'mce', 'predict_images', 'mask_metrics', 'evaluate_corruptions', 'evaluate_runs',
+           'plot_vs_subset', 'plot_reliability', 'plot_corruption_heatmap', 'plot_mask_grid', 'run_summary',
+           'plot_sparsity_vs_accuracy', 'bootstrap_corr', 'overfit_verdicts', 'write_test_report']
 
 # %% ../nbs/04_tester.ipynb #94976322
 class Corruption(str, Enum):
@@ -172,7 +170,7 @@ def _set_aside(path, why):
     warnings.warn(f'{path} is damaged ({why}); moved it aside to {dest.name} and recomputing it')
     return dest
 
-class DamagedFileError(ValueError):
+class _DamagedFileError(ValueError):
     "A cache or state file that cannot be read as written: `.path` names it, `.why` says what is wrong."
     def __init__(self, path, why, fix):
         self.path, self.why = Path(path), why
@@ -187,9 +185,9 @@ def _read_manifest(root):
     if not mf.exists(): raise FileNotFoundError(f'no corruption suite at {root}: {mf} is missing; build one with make_suite(images, cache_dir={str(root)!r})')
     fix = f'make_suite(images, ..., cache_dir={str(root)!r}) moves it aside and rebuilds the suite'
     try: m = json.loads(mf.read_text())
-    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise DamagedFileError(mf, f'not valid JSON: {e}', fix) from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise _DamagedFileError(mf, f'not valid JSON: {e}', fix) from None
     if not isinstance(m, dict) or not isinstance(m.get('entries'), list) or any(k not in m for k in set(_SETTINGS) - {'resampling'}):
-        raise DamagedFileError(mf, 'not a suite manifest: fields missing', fix)
+        raise _DamagedFileError(mf, 'not a suite manifest: fields missing', fix)
     return m
 
 def _read_condition(path, n, shape):
@@ -217,8 +215,8 @@ class CorruptionSuite:
         f = self.root/'source.npy'
         fix = f'rebuild it with make_suite(images, ..., cache_dir={str(self.root)!r})'
         try: x = np.load(f, allow_pickle=False)
-        except (ValueError, OSError, EOFError) as e: raise DamagedFileError(f, f'{type(e).__name__}: {e}', fix) from None
-        if _hash_images(x) != self.source_hash: raise DamagedFileError(f, 'its content hash differs from the manifest', fix)
+        except (ValueError, OSError, EOFError) as e: raise _DamagedFileError(f, f'{type(e).__name__}: {e}', fix) from None
+        if _hash_images(x) != self.source_hash: raise _DamagedFileError(f, 'its content hash differs from the manifest', fix)
         return x
     @property
     def source_hash(self): return self.manifest['source_hash']
@@ -296,7 +294,7 @@ def make_suite(images:np.ndarray, # clean uint8 (N,H,W,3) test images
     old = None
     if mf.exists():
         try: old = _read_manifest(root)
-        except DamagedFileError as e: _set_aside(e.path, e.why)   # rebuilt below; the condition files it described are regenerated
+        except _DamagedFileError as e: _set_aside(e.path, e.why)   # rebuilt below; the condition files it described are regenerated
     if old is not None:
         diff = {k: (old.get(k), settings[k]) for k in _SETTINGS if old.get(k) != settings[k]}
         if diff and not rebuild:
@@ -547,7 +545,7 @@ def _condition_rows(pr, y, masks, n_bins):
 
 def evaluate_corruptions(model:nn.Module, # classifier (B,3,H,W) -> (B,K) logits; SCrIBE models also have `.segment`
                          data, # clean test set: (images uint8 (N,H,W,3), labels (N,)) or (images, labels, masks (N,H,W) bool)
-                         suite=None, # `CorruptionSuite` built from the same images, or an official release (`CifarCSuite`, `ImageNetCSuite`) of them; None: clean only
+                         suite=None, # `CorruptionSuite` built from the same images, or an official release of them (`scribe_robust.releases`); None: clean only
                          run_id:str='', # identifier written in every row
                          model_name:str|None=None, # model name in every row (default: the class name)
                          augmentation:str='', # training augmentation, for grids
@@ -584,241 +582,6 @@ def evaluate_corruptions(model:nn.Module, # classifier (B,3,H,W) -> (B,K) logits
     df.insert(0, 'subset', float(subset)); df.insert(0, 'augmentation', augmentation)
     df.insert(0, 'model', model_name or type(model).__name__); df.insert(0, 'run_id', run_id)
     return df
-
-# %% ../nbs/04_tester.ipynb #9f13a0fa
-_CIFAR_C = {'cifar10c': dict(n_classes=10, name='CIFAR-10-C', url='https://zenodo.org/record/2535967'),
-            'cifar100c': dict(n_classes=100, name='CIFAR-100-C', url='https://zenodo.org/record/3555552')}
-
-def _fingerprint(paths):
-    "Names, sizes and modification times of files: enough to tell a cached evaluation that a release changed."
-    h = hashlib.sha256()
-    for p in paths: st = Path(p).stat(); h.update(f'{Path(p).name}:{st.st_size}:{st.st_mtime_ns};'.encode())
-    return h.hexdigest()[:16]
-
-def _check_index(index, n, what):
-    ix = np.arange(n) if index is None else np.asarray(index)
-    if ix.ndim != 1 or not np.issubdtype(ix.dtype, np.integer) or (len(ix) and (ix.min() < 0 or ix.max() >= n)):
-        raise ValueError(f'index must be a 1-D array of integers in 0..{n-1} ({what}), got {ix.dtype} {ix.shape}' + (f' in {ix.min()}..{ix.max()}' if ix.size and ix.ndim == 1 else ''))
-    return ix
-
-class CifarCSuite:
-    "Reader for the CIFAR-10-C / CIFAR-100-C releases (`<corruption>.npy` (50000,32,32,3), `labels.npy`) with the interface of `CorruptionSuite`, https://arxiv.org/abs/1903.12261"
-    n_per_severity, shape = 10_000, (32, 32, 3)
-    def __init__(self,
-                 root:str|Path, # the extracted release folder (`CIFAR-10-C/` or `CIFAR-100-C/`)
-                 corruptions=None, # corruption names to read (default: every `<corruption>.npy` present)
-                 severities=SEVERITIES, # severities to read
-                 index=None, # positions 0..9999 of the test images to use (default: all 10,000)
-                 kind:str='cifar10c', # 'cifar10c' or 'cifar100c'
-                ):
-        if kind not in _CIFAR_C: raise ValueError(f'unknown kind {kind!r}; valid kinds: {", ".join(_CIFAR_C)}')
-        self.root, self.kind, info, N = Path(root), kind, _CIFAR_C[kind], self.n_per_severity
-        if not self.root.is_dir(): raise FileNotFoundError(f"no {info['name']} folder at {self.root}; download and extract it from {info['url']}")
-        self.all_labels = self._labels(info)
-        cs = ([c for c in Corruption if (self.root/f'{c.value}.npy').exists()] if corruptions is None else [Corruption.from_name(c) for c in corruptions])
-        if not cs: raise FileNotFoundError(f"no <corruption>.npy files in {self.root}: is it the extracted {info['name']} release ({info['url']})?")
-        self._arrays = {c: self._open(c, info) for c in cs}
-        self.severities = [_check_severity(s) for s in severities]
-        self.index = _check_index(index, N, f"positions of the {info['name']} test images")
-        self.labels = self.all_labels[self.index]
-    def _labels(self, info):
-        f, N = self.root/'labels.npy', self.n_per_severity
-        if not f.exists(): raise FileNotFoundError(f"{f} is missing: the {info['name']} release has labels.npy next to the corruption files")
-        try: y = np.load(f, allow_pickle=False)
-        except (ValueError, OSError, EOFError) as e: raise ValueError(f"{f} cannot be read ({type(e).__name__}: {e}); download {info['name']} again") from None
-        if y.shape != (5*N,) or not np.issubdtype(y.dtype, np.integer):
-            raise ValueError(f"{f} holds {y.dtype} {y.shape}; the release has (50000,) integer labels (5 severities x 10,000): a reduced or other file is not {info['name']}")
-        if y.min() < 0 or y.max() >= info['n_classes']: raise ValueError(f"{f}: labels span {y.min()}..{y.max()}, but {info['name']} has {info['n_classes']} classes; is kind={self.kind!r} right?")
-        if not (y.reshape(5, N) == y[:N]).all(): raise ValueError(f'{f}: the five severity blocks of 10,000 labels differ; the release repeats the test labels for each severity')
-        return y[:N].astype(np.int64)
-    def _open(self, c, info):
-        f = self.root/f'{c.value}.npy'
-        if not f.exists(): raise FileNotFoundError(f"{f} is missing; this {info['name']} folder has: {', '.join(sorted(p.stem for p in self.root.glob('*.npy')))}")
-        try: a = np.load(f, mmap_mode='r', allow_pickle=False)
-        except (ValueError, OSError, EOFError) as e: raise ValueError(f"{f} cannot be read ({type(e).__name__}: {e}); it is truncated or damaged: download {info['name']} again") from None
-        if a.dtype != np.uint8 or a.shape != (5*self.n_per_severity, *self.shape):
-            raise ValueError(f"{f} holds {a.dtype} {a.shape}; the release has uint8 (50000, 32, 32, 3) per corruption (severities 1-5 in blocks of 10,000)")
-        return a
-    @property
-    def conditions(self): return [(c, s) for c in self._arrays for s in self.severities]
-    @property
-    def corruptions(self): return list(self._arrays)
-    def __len__(self): return len(self.conditions)
-    def __iter__(self): return iter(self.conditions)
-    def __getitem__(self, key):
-        c, s = Corruption.from_name(key[0]), _check_severity(key[1])
-        if (c, s) not in self.conditions: raise KeyError(f'{c.value} severity {s} is not in this suite; it has {len(self)} conditions, see `.conditions`')
-        return np.ascontiguousarray(self._arrays[c][(s - 1)*self.n_per_severity + self.index])
-    def select(self, index): 
-        "The same release restricted to the test images at `index` (positions within the current selection)."
-        return CifarCSuite(self.root, self.corruptions, self.severities, self.index[_check_index(index, len(self.index), 'positions in this selection')], self.kind)
-    def check_data(self, x, y):
-        "Refuse clean test data that is not the release's test images at this suite's index."
-        if x.shape[1:] != self.shape or len(y) != len(self.labels) or not np.array_equal(np.asarray(y), self.labels):
-            raise ValueError(f"the clean data ({len(y)} images {x.shape[1:]}) is not {_CIFAR_C[self.kind]['name']}'s test set at this suite's index ({len(self.labels)} images): "
-                             'pass the original test images in their original order, selected with the same index (see `.test_set`)')
-    def cache_key(self):
-        return dict(kind=self.kind, root=str(self.root.resolve()), conditions=[[c.value, s] for c, s in self.conditions],
-                    index=hashlib.sha256(self.index.tobytes()).hexdigest()[:16], files=_fingerprint([self.root/'labels.npy'] + [self.root/f'{c.value}.npy' for c in self._arrays]))
-    def test_set(self,
-                 data, # the clean test set the release was made from: a folder `scribe_robust.prepare.load_arrays` reads in the original order (`cifar-10-batches-py`)
-                 sample=None, # labels -> positions to keep (e.g. a class-balanced sample); None: all
-                ):
-        "(images, masks, labels, classes, suite) of the clean test set and the release, both restricted to `sample`."
-        from scribe_robust.prepare import load_arrays
-        x, m, y, classes = load_arrays(data, 'test')
-        if len(x) != self.n_per_severity or not np.array_equal(y, self.all_labels):
-            raise ValueError(f"{data} is not the original {_CIFAR_C[self.kind]['name'][:-2]} test set in its original order ({len(x)} images; the release needs the 10,000 "
-                             "of its labels.npy): pass the `cifar-10-batches-py` folder (a class-sorted image folder has another order)")
-        ix = np.arange(len(y)) if sample is None else _check_index(sample(y), len(y), 'sample')
-        sub = self.select(ix)
-        return x[sub.index], (None if m is None else m[sub.index]), y[sub.index], classes, sub
-    def __repr__(self):
-        return f"CifarCSuite({_CIFAR_C[self.kind]['name']}: {len(self.corruptions)} corruptions x {len(self.severities)} severities, {len(self.index)} of 10000 images, at {str(self.root)!r})"
-
-# %% ../nbs/04_tester.ipynb #103dfae8
-_IMG_EXT = ('.jpeg', '.jpg', '.png')
-
-def _center_crop(im, crop):
-    "torchvision's CenterCrop on a PIL image: the crop x crop centre (top/left rounded as torchvision rounds)."
-    w, h = im.size
-    if w < crop or h < crop: raise ValueError(f'image of {w}x{h} pixels is smaller than the crop {crop}')
-    t, l = int(round((h - crop) / 2.)), int(round((w - crop) / 2.))
-    return im.crop((l, t, l + crop, t + crop))
-
-def _read_images(paths, crop):
-    out = np.empty((len(paths), crop, crop, 3), np.uint8)
-    for i, p in enumerate(paths):
-        try:
-            with Image.open(p) as im: out[i] = np.asarray(_center_crop(im.convert('RGB'), crop))
-        except (OSError, ValueError) as e: raise ValueError(f'cannot read image {p} ({type(e).__name__}: {e}); the file is damaged or not an image') from None
-    return out
-
-class ImageNetCSuite:
-    "Reader for the ImageNet-C release layout `<corruption>/<severity>/<wnid>/*.JPEG` with the interface of `CorruptionSuite`, https://arxiv.org/abs/1903.12261"
-    kind = 'imagenetc'
-    def __init__(self,
-                 root:str|Path, # the extracted release folder (holding `gaussian_noise/`, `fog/`, ...)
-                 corruptions=None, # corruption names to read (default: every corruption folder present)
-                 severities=SEVERITIES, # severities to read
-                 index=None, # positions of the images (in the sorted file list) to use (default: all)
-                 crop:int=224, # center crop applied when reading (ImageNet-C's test.py: 224; Tiny-ImageNet-C: 64)
-                 _listing=None, # (files, classes) already checked, when selecting a subset
-                ):
-        self.root, self.crop = Path(root), crop
-        if not self.root.is_dir(): raise FileNotFoundError(f'no ImageNet-C folder at {self.root}; download and extract it from https://zenodo.org/record/2235448')
-        cs = ([c for c in Corruption if (self.root/c.value).is_dir()] if corruptions is None else [Corruption.from_name(c) for c in corruptions])
-        if not cs: raise FileNotFoundError(f'no corruption folders (gaussian_noise/, fog/, ...) in {self.root}: is it the extracted ImageNet-C release?')
-        self._corruptions, self.severities = cs, [_check_severity(s) for s in severities]
-        self.files, self.classes = (_listing[0], _listing[1]) if _listing is not None else self._list()
-        self.all_labels = np.array([self.classes.index(f.split('/')[0]) for f in self.files], np.int64) if _listing is None else _listing[2]
-        self.index = _check_index(index, len(self.files), 'positions in the sorted file list')
-        self.labels = self.all_labels[self.index]
-    def _list(self):
-        ref = None
-        for c in self._corruptions:
-            for s in self.severities:
-                d = self.root/c.value/str(s)
-                if not d.is_dir(): raise FileNotFoundError(f'{d} is missing: ImageNet-C holds <corruption>/<severity 1-5>/<wnid>/*.JPEG; the download of {c.value} is incomplete')
-                files = sorted(f'{w.name}/{p.name}' for w in d.iterdir() if w.is_dir() for p in w.iterdir() if p.suffix.lower() in _IMG_EXT)
-                if not files: raise FileNotFoundError(f'{d} holds no <wnid>/*.JPEG images')
-                if ref is None: ref, where = files, d
-                elif files != ref:
-                    a, b = set(ref) - set(files), set(files) - set(ref)
-                    raise ValueError(f'{d} does not hold the same images as {where}: {len(a)} missing (e.g. {sorted(a)[:2]}), {len(b)} extra (e.g. {sorted(b)[:2]}); '
-                                     'an extraction was interrupted: extract that corruption again')
-        return ref, sorted({f.split('/')[0] for f in ref})
-    @property
-    def conditions(self): return [(c, s) for c in self._corruptions for s in self.severities]
-    @property
-    def corruptions(self): return list(self._corruptions)
-    def __len__(self): return len(self.conditions)
-    def __iter__(self): return iter(self.conditions)
-    def __getitem__(self, key):
-        c, s = Corruption.from_name(key[0]), _check_severity(key[1])
-        if (c, s) not in self.conditions: raise KeyError(f'{c.value} severity {s} is not in this suite; it has {len(self)} conditions, see `.conditions`')
-        return _read_images([self.root/c.value/str(s)/self.files[i] for i in self.index], self.crop)
-    def select(self, index):
-        "The same release restricted to the images at `index` (positions within the current selection)."
-        ix = self.index[_check_index(index, len(self.index), 'positions in this selection')]
-        return ImageNetCSuite(self.root, self._corruptions, self.severities, ix, self.crop, _listing=(self.files, self.classes, self.all_labels))
-    @property
-    def selected_files(self): return [self.files[i] for i in self.index]
-    def check_data(self, x, y):
-        "Refuse clean test data whose labels or image size differ from the release's selection."
-        if x.shape[1:] != (self.crop, self.crop, 3) or len(y) != len(self.labels) or not np.array_equal(np.asarray(y), self.labels):
-            raise ValueError(f'the clean data ({len(y)} images {x.shape[1:]}) does not match this ImageNet-C selection ({len(self.labels)} images of {self.crop}px): '
-                             'read the validation images named in `.selected_files` with `load_imagenet_val` (or use `.test_set`)')
-    def cache_key(self):
-        return dict(kind=self.kind, root=str(self.root.resolve()), conditions=[[c.value, s] for c, s in self.conditions], crop=self.crop,
-                    index=hashlib.sha256(self.index.tobytes()).hexdigest()[:16], files=hashlib.sha256('\n'.join(self.files).encode()).hexdigest()[:16],
-                    folders=_fingerprint([self.root/c.value/str(s) for c, s in self.conditions]))
-    def test_set(self,
-                 data, # the clean ImageNet validation folder in class-folder layout `<wnid>/<name>.JPEG`
-                 sample=None, # labels -> positions to keep (e.g. a class-balanced sample); None: all
-                ):
-        "(images, masks=None, labels, classes, suite) of the clean validation images and the release, both restricted to `sample`."
-        ix = np.arange(len(self.labels)) if sample is None else _check_index(sample(self.labels), len(self.labels), 'sample')
-        sub = self.select(ix)
-        return load_imagenet_val(data, sub.selected_files, crop=self.crop), None, sub.labels, list(self.classes), sub
-    def __repr__(self):
-        return f'ImageNetCSuite({len(self.corruptions)} corruptions x {len(self.severities)} severities, {len(self.index)} of {len(self.files)} images, {len(self.classes)} classes, at {str(self.root)!r})'
-
-# %% ../nbs/04_tester.ipynb #95853d4e
-def load_imagenet_val(root:str|Path, # the ImageNet validation set in class-folder layout: `<wnid>/<name>.JPEG`
-                      files:list, # relative paths `<wnid>/<name>` to read (e.g. `ImageNetCSuite.selected_files`)
-                      resize:int=256, # shorter side after resizing (ImageNet-C: 256)
-                      crop:int=224, # then the center crop (ImageNet-C: 224)
-                     )->np.ndarray: # uint8 (N, crop, crop, 3)
-    "The clean counterparts of ImageNet-C images: torchvision Resize(256) + CenterCrop(224) of the named validation images, as ImageNet-C's test.py."
-    import torchvision.transforms as trn
-    root, tf = Path(root), trn.Compose([trn.Resize(resize), trn.CenterCrop(crop)])
-    if not root.is_dir(): raise FileNotFoundError(f'no ImageNet validation folder at {root}; it must be in class-folder layout <wnid>/<name>.JPEG (as torchvision ImageFolder reads it)')
-    out = np.empty((len(files), crop, crop, 3), np.uint8)
-    for i, f in enumerate(files):
-        p = root/f
-        if not p.exists(): raise FileNotFoundError(f'{p} not found: the validation folder must hold every image of the release under the same <wnid>/<name> (class-folder layout, not the flat val/ of the original tar)')
-        with Image.open(p) as im: out[i] = np.asarray(tf(im.convert('RGB')))
-    return out
-
-# %% ../nbs/04_tester.ipynb #3a31165b
-RELEASES = {'cifar10c': partial(CifarCSuite, kind='cifar10c'), 'cifar100c': partial(CifarCSuite, kind='cifar100c'), 'imagenetc': ImageNetCSuite}
-
-def open_release(spec:str, # 'cifar10c:PATH', 'cifar100c:PATH' or 'imagenetc:PATH'
-                 corruptions=None, # corruption names to read (default: all present)
-                 severities=SEVERITIES, # severities to read
-                ):
-    "Open an official corrupted-data release by a 'kind:PATH' spec (the form of `scribe_test --suite`)."
-    kind, sep, path = str(spec).partition(':')
-    if not sep or not path: raise ValueError(f"suite {spec!r}: give 'kind:PATH' with kind one of {', '.join(RELEASES)}, e.g. 'cifar10c:data/CIFAR-10-C'")
-    if kind not in RELEASES: raise ValueError(f"unknown release {kind!r} in {spec!r}; valid kinds: {', '.join(RELEASES)}")
-    return RELEASES[kind](path, corruptions, severities)
-
-# %% ../nbs/04_tester.ipynb #d7b72629
-ALEXNET_ERR = {Corruption(c): e for c, e in zip(
-    ('gaussian_noise', 'shot_noise', 'impulse_noise', 'defocus_blur', 'glass_blur', 'motion_blur', 'zoom_blur', 'snow', 'frost', 'fog',
-     'brightness', 'contrast', 'elastic_transform', 'pixelate', 'jpeg_compression'),
-    (0.886428, 0.894468, 0.922640, 0.819880, 0.826268, 0.785948, 0.798360, 0.866816, 0.826572, 0.819324,
-     0.564592, 0.853204, 0.646056, 0.717840, 0.606500))}
-
-# %% ../nbs/04_tester.ipynb #e5c5fa02
-def imagenet_c_mce(df:pd.DataFrame, # long table of one model on ImageNet-C (from `evaluate_corruptions` with an `ImageNetCSuite`)
-                   metric:str='accuracy', # accuracy metric whose complement is the error
-                   require_all:bool=True, # require all 15 benchmark corruptions (the published mCE); False: the mean over those present
-                  )->float: # mCE as a fraction (1.0 = AlexNet; papers print 100x)
-    "ImageNet-C mCE: mean over the benchmark corruptions of (error averaged over severities 1-5) / AlexNet's, https://arxiv.org/abs/1903.12261"
-    d = df[(df.metric == metric) & df.corruption.isin([c.value for c in ALEXNET_ERR])]
-    if d.duplicated(['corruption', 'severity']).any(): raise ValueError('df holds several rows per (corruption, severity), i.e. several runs; filter it to one run')
-    present = [c for c in ALEXNET_ERR if c.value in set(d.corruption)]
-    if not present: raise ValueError(f'df has no rows of the 15 ImageNet-C benchmark corruptions with metric {metric!r}; its corruptions: {sorted(set(df.corruption))}')
-    missing = [c.value for c in ALEXNET_ERR if c not in present]
-    if require_all and missing: raise ValueError(f'the published mCE needs all 15 benchmark corruptions; missing: {missing}. Pass require_all=False for the mean over those present')
-    ces = []
-    for c in present:
-        e = 1 - d[d.corruption == c.value].set_index('severity').value.astype(float)
-        if sorted(e.index) != list(SEVERITIES): raise ValueError(f'{c.value} has severities {sorted(e.index)}; the AlexNet reference averages severities 1-5, so all five are needed')
-        ces.append(e.mean() / ALEXNET_ERR[c])
-    return float(np.mean(ces))
 
 # %% ../nbs/04_tester.ipynb #69fb62fa
 def _cfg(config, *keys, default=None):
