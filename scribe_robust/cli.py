@@ -171,39 +171,49 @@ def scribe_test(runs:str='runs', # a runs folder (every finished run in it) or o
                 n_images:int=500, # class-balanced sample of test images (0 = all)
                 corruptions:str='paper', # 'paper' (the 12 of the SCrIBE paper), 'none', or comma-separated ImageNet-C names
                 severities:str='1,2,3,4,5', # comma-separated severities
-                mode:str='native', # 'native' (corrupt at the image size) or 'paper' (bicubic to 224, corrupt, back)
+                mode:str='native', # 'native' (corrupt at the image size) or 'paper' (OpenCV bicubic to 224, corrupt, back: the SCrIBE tester)
+                suite:str=None, # an official release instead of a generated suite: 'cifar10c:PATH', 'cifar100c:PATH' or 'imagenetc:PATH' (`--data`: the clean test set it was made from)
                 device:str=None, # 'cpu', 'cuda', ...; default: cuda if available
                 seed:int=0, # seed of the image sample and of the corruption suite
                 workers:int=None, # processes generating the suite (0: this process; default: all cores)
                 progress:bool=True, # progress bars (--no-progress to hide them)
                ) -> pd.DataFrame: # the per-run summary
     "Evaluate runs on clean and corrupted test data (accuracy, calibration, masks, mCE); write tables and figures."
+    if n_images < 0: raise ValueError(f'--n_images must be >= 0 (0 = all test images), got {n_images}')
     runs, out = Path(runs), Path(out); out.mkdir(parents=True, exist_ok=True)
     device = device or ('cuda' if torch.cuda.is_available() else 'cpu')
-    x, m, y, classes = prepare.load_arrays(data, 'test')
-    idx = _balanced_sample(y, n_images, seed)
-    x, y, m = x[idx], y[idx], (None if m is None else m[idx])
     cs, sv = _corruption_list(corruptions), [int(s) for s in str(severities).split(',')]
-    suite = tester.make_suite(x, cs, sv, seed=seed, cache_dir=out/'suite', mode=mode, n_workers=workers, progress=progress, rebuild=True) if cs else None
+    from scribe_robust import releases
+    release = releases.open_release(suite, cs or None, sv) if suite else None
+    if release is not None:   # clean images from --data in the release's order, both sampled alike
+        x, m, y, classes, suite = release.test_set(data, lambda labels: _balanced_sample(labels, n_images, seed))
+    else:
+        x, m, y, classes = prepare.load_arrays(data, 'test')
+        idx = _balanced_sample(y, n_images, seed)
+        x, y, m = x[idx], y[idx], (None if m is None else m[idx])
+        suite = tester.make_suite(x, cs, sv, seed=seed, cache_dir=out/'suite', mode=mode, n_workers=workers, progress=progress, rebuild=True) if cs else None
     single = (runs/'config.json').exists()
     if single:
         model, cfg = _load_run(runs, device)
         df = tester.evaluate_corruptions(model, (x, y, m), suite, run_id=runs.name, model_name=cfg.model, augmentation=cfg.aug,
-                                         subset=cfg.subset, n_classes=len(classes), device=device, progress=progress)
+                                         subset=cfg.subset, n_classes=len(classes), classes=classes, model_classes=tester._run_classes(runs, cfg),
+                                         device=device, progress=progress)
         configs = pd.DataFrame([dict(asdict(cfg), run_id=runs.name)])
     else:
         df = tester.evaluate_runs(runs, (x, y, m), suite, load_run=lambda d: _load_run(d, device), n_classes=len(classes),
-                                  device=device, progress=progress)
+                                  classes=classes, device=device, progress=progress)
         configs = trainer.collect_runs(runs)
     _write_csv(df, out/'results.csv')
     s = summarize_runs(df, configs)
+    if release is not None and release.kind == 'imagenetc':   # ImageNet-C: mCE against AlexNet's published errors
+        s['mce_alexnet'] = [releases.imagenet_c_mce(df[df.run_id == r], require_all=False) for r in s.run_id]
     _write_csv(s, out/'summary.csv')
     if suite is not None:
         fig, ax = _figure(figsize=(3.6, 3.4)); tester.plot_corruption_heatmap(df, ax=ax[0, 0]); _save_fig(fig, out/'corruption_heatmap.png')
     if df.subset.nunique() > 1:
         fig, ax = _figure(1, 2, (7, 2.6))
         tester.plot_vs_subset(df, 'accuracy', ax=ax[0, 0]); tester.plot_vs_subset(df, 'ece', ax=ax[0, 1]); _save_fig(fig, out/'vs_subset.png')
-    cols = [c for c in ('run_id', 'accuracy', 'ece', 'corruption_accuracy', 'mce', 'mask_iou') if c in s]
+    cols = [c for c in ('run_id', 'accuracy', 'ece', 'corruption_accuracy', 'mce', 'mce_alexnet', 'mask_iou') if c in s]
     print(s[cols].to_string(index=False, float_format=lambda v: f'{v:.3f}'))
     return s
 

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from enum import Enum
 from functools import partial
 from pathlib import Path
-import numpy as np, pandas as pd, torch
+import numpy as np, pandas as pd, torch, cv2
 import imagecorruptions
 from imagecorruptions import corrupt, get_corruption_names
 from PIL import Image
@@ -97,11 +97,14 @@ def _corrupt_native(img, c, severity, s):
             s = int(np.random.SeedSequence([s, attempt + 1]).generate_state(1)[0])
     raise RuntimeError(f'{c.value} severity {severity} produced invalid pixels 10 times on this image; use mode=\'paper\'')
 
+def _resize_cubic(img, w, h):
+    "OpenCV bicubic resampling (`cv2.INTER_CUBIC`) of a uint8 (H,W,3) image to (h, w), uint8 out (rounded, saturated)."
+    return cv2.resize(np.ascontiguousarray(img), (w, h), interpolation=cv2.INTER_CUBIC)
+
 def _corrupt_paper(img, c, severity, s, size=224):
+    "The SCrIBE tester's path: OpenCV INTER_CUBIC up to size x size, corrupt there, OpenCV INTER_CUBIC back."
     h, w = img.shape[:2]
-    big = np.asarray(Image.fromarray(img).resize((size, size), Image.BICUBIC))
-    out = _corrupt_native(big, c, severity, s)
-    return np.asarray(Image.fromarray(out).resize((w, h), Image.BICUBIC))
+    return _resize_cubic(_corrupt_native(_resize_cubic(img, size, size), c, severity, s), w, h)
 
 CORRUPT_MODES = {'native': _corrupt_native, 'paper': _corrupt_paper}
 
@@ -109,7 +112,7 @@ def corrupt_image(img:np.ndarray, # uint8 (H,W,3) image
                   corruption:str|Corruption, # one of the 19 names of `Corruption`
                   severity:int, # 1..5
                   seed:int=0, # suite seed; the image's own seed is derived with `corruption_seed`
-                  mode:str='native', # 'native': corrupt at the image's size; 'paper': bicubic to 224, corrupt, bicubic back
+                  mode:str='native', # 'native': corrupt at the image's size; 'paper': OpenCV bicubic to 224, corrupt, OpenCV bicubic back (the SCrIBE tester)
                   index:int=0, # the image's position in its data set (part of its seed)
                  )->np.ndarray: # uint8 (H,W,3)
     "Corrupt one image reproducibly with an ImageNet-C corruption, https://arxiv.org/abs/1903.12261"
@@ -143,6 +146,56 @@ def _atomic_write_text(path, text):
     with os.fdopen(fd, 'w') as f: f.write(text)
     os.replace(tmp, path)
 
+def _file_sig(path):
+    "Size and sha256 of a file: recorded when a cache file is written, compared when it is read."
+    h = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for b in iter(lambda: f.read(1 << 20), b''): h.update(b)
+    return dict(bytes=Path(path).stat().st_size, sha256=h.hexdigest())
+
+def _sig_damage(path, rec):
+    "Why `path` does not match its recorded signature `rec` (None when it matches or nothing was recorded)."
+    if not rec or 'bytes' not in rec: return None
+    if not Path(path).exists(): return 'missing'
+    sig = _file_sig(path)
+    if sig['bytes'] != rec['bytes']: return f"{sig['bytes']} bytes, but {rec['bytes']} were written (truncated or overwritten)"
+    if sig['sha256'] != rec['sha256']: return f"sha256 {sig['sha256'][:12]}.., but {rec['sha256'][:12]}.. was written"
+    return None
+
+def _set_aside(path, why):
+    "Move a damaged cache file to `<name>.damaged-<k>` with a warning naming it and why; returns the new path."
+    path = Path(path); k = 0
+    while (dest := path.with_name(f'{path.name}.damaged-{k}')).exists(): k += 1
+    os.replace(path, dest)
+    warnings.warn(f'{path} is damaged ({why}); moved it aside to {dest.name} and recomputing it')
+    return dest
+
+class _DamagedFileError(ValueError):
+    "A cache or state file that cannot be read as written: `.path` names it, `.why` says what is wrong."
+    def __init__(self, path, why, fix):
+        self.path, self.why = Path(path), why
+        super().__init__(f'{path} is damaged ({why}); {fix}')
+
+_SETTINGS = ('format', 'seed', 'mode', 'resampling', 'source_hash', 'n_images', 'image_shape', 'imagecorruptions_version')
+_NPZ_ERRORS = (ValueError, OSError, EOFError, KeyError, __import__('zipfile').BadZipFile)
+
+def _read_manifest(root):
+    "A suite folder's manifest.json as a dict; a missing or damaged one raises an error naming the file and the fix."
+    mf = Path(root)/'manifest.json'
+    if not mf.exists(): raise FileNotFoundError(f'no corruption suite at {root}: {mf} is missing; build one with make_suite(images, cache_dir={str(root)!r})')
+    fix = f'make_suite(images, ..., cache_dir={str(root)!r}) moves it aside and rebuilds the suite'
+    try: m = json.loads(mf.read_text())
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise _DamagedFileError(mf, f'not valid JSON: {e}', fix) from None
+    if not isinstance(m, dict) or not isinstance(m.get('entries'), list) or any(k not in m for k in set(_SETTINGS) - {'resampling'}):
+        raise _DamagedFileError(mf, 'not a suite manifest: fields missing', fix)
+    return m
+
+def _read_condition(path, n, shape):
+    "The uint8 (n, *shape) array of one condition file; raises `_NPZ_ERRORS` (or ValueError) when it is damaged."
+    with np.load(path, allow_pickle=False) as z: x = z['x']
+    if x.dtype != np.uint8 or x.shape != (n, *shape): raise ValueError(f'holds {x.dtype} {x.shape}, expected uint8 {(n, *shape)}')
+    return x
+
 def _suite_file(c, s): return f'{Corruption.from_name(c).value}_s{s}.npz'
 
 class CorruptionSuite:
@@ -151,23 +204,51 @@ class CorruptionSuite:
                  root:str|Path, # folder holding `manifest.json`, `source.npy` and one `.npz` per condition
                 ):
         self.root = Path(root)
-        self.manifest = json.loads((self.root/'manifest.json').read_text())
+        self.manifest = _read_manifest(self.root)
         self._cache = {}
     @property
     def conditions(self): return [(Corruption(e['corruption']), e['severity']) for e in self.manifest['entries']]
     @property
     def corruptions(self): return list(dict.fromkeys(c for c, _ in self.conditions))
     @property
-    def images(self): return np.load(self.root/'source.npy')
+    def images(self):
+        f = self.root/'source.npy'
+        fix = f'rebuild it with make_suite(images, ..., cache_dir={str(self.root)!r})'
+        try: x = np.load(f, allow_pickle=False)
+        except (ValueError, OSError, EOFError) as e: raise _DamagedFileError(f, f'{type(e).__name__}: {e}', fix) from None
+        if _hash_images(x) != self.source_hash: raise _DamagedFileError(f, 'its content hash differs from the manifest', fix)
+        return x
     @property
     def source_hash(self): return self.manifest['source_hash']
+    def check_data(self, x, y):
+        "Refuse clean test data that is not the suite's source."
+        if self.source_hash != _hash_images(x):
+            raise ValueError('the suite was built from other images than `data`; build it with make_suite(data[0], ...) or pass the matching data')
+    def cache_key(self):
+        "What a cached evaluation on this suite depends on."
+        return {**{k: self.manifest.get(k) for k in _SETTINGS}, 'conditions': [[c.value, s] for c, s in self.conditions]}
     def __len__(self): return len(self.manifest['entries'])
     def __iter__(self): return iter(self.conditions)
+    def _load(self, c, s):
+        "Read one condition, checking size and checksum; a damaged file is moved aside and regenerated from `source.npy`."
+        e = next(e for e in self.manifest['entries'] if (e['corruption'], e['severity']) == (c.value, s))
+        f, m = self.root/_suite_file(c, s), self.manifest
+        why = _sig_damage(f, e)
+        if why is None:
+            try: return _read_condition(f, m['n_images'], m['image_shape'])
+            except _NPZ_ERRORS as err: why = f'{type(err).__name__}: {err}'
+        if f.exists(): _set_aside(f, why)
+        else: warnings.warn(f'{f} is missing; regenerating it')
+        self.images  # the source must be intact to regenerate from it
+        secs, sig = _suite_job((c, s), self.root, m['seed'], m['mode'])
+        e.update(seconds=round(float(secs), 3), **sig)
+        _atomic_write_text(self.root/'manifest.json', json.dumps(m, indent=1))
+        return _read_condition(f, m['n_images'], m['image_shape'])
     def __getitem__(self, key):
         c, s = key
         c, s = Corruption.from_name(c), _check_severity(s)
         if (c, s) not in self.conditions: raise KeyError(f'{c.value} severity {s} is not in this suite; it has {len(self)} conditions, see `.conditions`')
-        if (c, s) not in self._cache: self._cache = {(c, s): np.load(self.root/_suite_file(c, s))['x']}  # keep one condition in memory
+        if (c, s) not in self._cache: self._cache = {(c, s): self._load(c, s)}  # keep one condition in memory
         return self._cache[c, s]
     def __repr__(self):
         m = self.manifest
@@ -184,17 +265,16 @@ def _suite_job(cs, root, seed, mode):
     dest = Path(root)/_suite_file(c, s)
     fd, tmp = tempfile.mkstemp(dir=root, prefix=dest.stem, suffix='.npz.tmp'); os.close(fd)
     with open(tmp, 'wb') as f: np.savez_compressed(f, x=out)
+    sig = _file_sig(tmp)
     os.replace(tmp, dest)
-    return time.time() - t0
-
-_SETTINGS = ('format', 'seed', 'mode', 'source_hash', 'n_images', 'image_shape', 'imagecorruptions_version')
+    return time.time() - t0, sig
 
 def make_suite(images:np.ndarray, # clean uint8 (N,H,W,3) test images
                corruptions=PAPER_CORRUPTIONS, # corruption names or members (default: the paper's 12)
                severities=SEVERITIES, # severities, each in 1..5
                seed:int=0, # suite seed; each image's seed derives from it (see `corruption_seed`)
                cache_dir:str|Path='data/corruption_suite', # folder for the cached suite (one suite per folder)
-               mode:str='native', # 'native' or 'paper' (bicubic to 224, corrupt, back), see `corrupt_image`
+               mode:str='native', # 'native' or 'paper' (OpenCV bicubic to 224, corrupt, back), see `corrupt_image`
                n_workers:int|None=None, # worker processes (0: in this process; None: all cores)
                rebuild:bool=False, # if the folder holds a suite built with other settings: True deletes it, False raises
                progress:bool=True, # show a fastprogress bar
@@ -206,12 +286,16 @@ def make_suite(images:np.ndarray, # clean uint8 (N,H,W,3) test images
     if mode not in CORRUPT_MODES: raise ValueError(f'unknown mode {mode!r}; valid modes: {", ".join(CORRUPT_MODES)}')
     if mode == 'native' and min(images.shape[1:3]) < 32: raise ValueError(f"mode='native' needs images of at least 32x32, got {images.shape[1:3]}; use mode='paper'")
     root = Path(cache_dir); root.mkdir(parents=True, exist_ok=True)
-    settings = dict(format=1, seed=int(seed), mode=mode, source_hash=_hash_images(images), n_images=len(images),
+    settings = dict(format=1, seed=int(seed), mode=mode, resampling='cv2.INTER_CUBIC' if mode == 'paper' else None,
+                    source_hash=_hash_images(images), n_images=len(images),
                     image_shape=list(images.shape[1:]), imagecorruptions_version=imagecorruptions.__version__ if hasattr(imagecorruptions, '__version__') else 'imaug')
     mf = root/'manifest.json'
     entries = []
+    old = None
     if mf.exists():
-        old = json.loads(mf.read_text())
+        try: old = _read_manifest(root)
+        except _DamagedFileError as e: _set_aside(e.path, e.why)   # rebuilt below; the condition files it described are regenerated
+    if old is not None:
         diff = {k: (old.get(k), settings[k]) for k in _SETTINGS if old.get(k) != settings[k]}
         if diff and not rebuild:
             raise ValueError(f'stale corruption cache at {root}: it was built with different settings '
@@ -220,8 +304,17 @@ def make_suite(images:np.ndarray, # clean uint8 (N,H,W,3) test images
         if diff:
             for e in old.get('entries', []): (root/_suite_file(e['corruption'], e['severity'])).unlink(missing_ok=True)
             (root/'source.npy').unlink(missing_ok=True)
-        else: entries = [e for e in old['entries'] if (root/_suite_file(e['corruption'], e['severity'])).exists()]
-    if not (root/'source.npy').exists() or _hash_images(np.load(root/'source.npy')) != settings['source_hash']:
+        else:
+            for e in old['entries']:   # keep the conditions whose file is there with its recorded size (checksums are checked on reading)
+                f = root/_suite_file(e['corruption'], e['severity'])
+                if not f.exists(): continue
+                if e.get('bytes') not in (None, f.stat().st_size): _set_aside(f, f"{f.stat().st_size} bytes, but {e['bytes']} were written"); continue
+                entries.append(e)
+    src_ok = False
+    if (root/'source.npy').exists():
+        try: src_ok = _hash_images(np.load(root/'source.npy', allow_pickle=False)) == settings['source_hash']
+        except (ValueError, OSError, EOFError) as e: _set_aside(root/'source.npy', f'{type(e).__name__}: {e}')
+    if not src_ok:
         fd, tmp = tempfile.mkstemp(dir=root, prefix='source', suffix='.npy.tmp'); os.close(fd)
         with open(tmp, 'wb') as f: np.save(f, images)
         os.replace(tmp, root/'source.npy')
@@ -233,7 +326,7 @@ def make_suite(images:np.ndarray, # clean uint8 (N,H,W,3) test images
             for sev in {s for c, s in todo if c == Corruption.glass_blur}: corrupt_image(np.zeros((32, 32, 3), np.uint8), Corruption.glass_blur, sev)
         secs = parallel(partial(_suite_job, root=str(root), seed=int(seed), mode=mode), todo,
                         n_workers=defaults.cpus if n_workers is None else n_workers, progress=progress)
-        entries += [dict(corruption=c.value, severity=s, file=_suite_file(c, s), seconds=round(float(t), 3)) for (c, s), t in zip(todo, secs)]
+        entries += [dict(corruption=c.value, severity=s, file=_suite_file(c, s), seconds=round(float(t), 3), **sig) for (c, s), (t, sig) in zip(todo, secs)]
         _atomic_write_text(mf, json.dumps({**settings, 'entries': entries}, indent=1))
     return CorruptionSuite(root)
 
@@ -244,6 +337,7 @@ def _check_probs(probs, labels):
     p = _np64(probs)
     y = (labels.detach().cpu().numpy() if isinstance(labels, torch.Tensor) else np.asarray(labels))
     if p.ndim != 2: raise ValueError(f'probs must be (N,K) class probabilities, got shape {p.shape}')
+    if not np.isfinite(p).all(): raise ValueError(f'probs hold {int((~np.isfinite(p)).sum())} NaN/inf values: the model produced non-finite outputs, so no metric of them is meaningful; check the model (e.g. a diverged run)')
     if y.shape != (len(p),): raise ValueError(f'labels must be (N,)={len(p)} integers, got shape {y.shape}')
     if len(y) and (y.min() < 0 or y.max() >= p.shape[1]):
         raise ValueError(f'labels must lie in 0..{p.shape[1]-1} for {p.shape[1]} classes, got {y.min()}..{y.max()}: the model and the data disagree on the classes')
@@ -281,6 +375,7 @@ def mean_confidence(probs, # (N,K) class probabilities
     "Mean of the largest class probability (needs no labels)."
     p = _np64(probs)
     if p.ndim != 2 or len(p) == 0: raise ValueError(f'probs must be a non-empty (N,K) array, got shape {p.shape}')
+    if not np.isfinite(p).all(): raise ValueError(f'probs hold {int((~np.isfinite(p)).sum())} NaN/inf values: the model produced non-finite outputs')
     return float(p.max(1).mean())
 
 # %% ../nbs/04_tester.ipynb #0988c327
@@ -293,7 +388,7 @@ def _conf_correct(probs_or_conf, labels):
     c = np.asarray(labels.detach().cpu() if isinstance(labels, torch.Tensor) else labels)
     if a.ndim != 1 or c.shape != a.shape: raise ValueError(f'give (N,K) probs with (N,) labels, or (N,) confidences with (N,) correctness; got {a.shape} and {c.shape}')
     if len(a) == 0: raise ValueError('no samples: confidences are empty')
-    if ((a < 0) | (a > 1)).any(): raise ValueError('confidences must lie in [0, 1]; pass probabilities, not logits')
+    if not ((a >= 0) & (a <= 1)).all(): raise ValueError('confidences must lie in [0, 1] (no NaN); pass probabilities, not logits, of a model with finite outputs')
     if not np.isin(c, [0, 1]).all(): raise ValueError('with 1-D confidences, the second argument is per-sample correctness (bool or 0/1), not class labels')
     return a, c.astype(np.float64)
 
@@ -399,6 +494,10 @@ def predict_images(model:nn.Module, # maps a normalised (B,3,H,W) batch to (B,K)
                 logits = model.pool(seg) if one_pass else model(xb)   # a ScribeNet's forward is pool(segment): one pass, not two
                 attn.append(attention(seg.float())[:, 0].cpu()); end.append(_end_per_image(seg).double().cpu())
             else: logits = model(xb)
+            bad = ~torch.isfinite(logits.float()).all(1)
+            if bad.any():
+                raise ValueError(f'{type(model).__name__} returned NaN/inf logits for {int(bad.sum())} of the {len(xb)} images {i}..{i+len(xb)-1} '
+                                 '(first: image {}); its weights or these images hold NaN/inf (e.g. a diverged run: retrain it) - metrics of such outputs would be meaningless'.format(i + int(bad.nonzero()[0, 0])))
             probs.append(logits.float().softmax(1).double().cpu())
     finally: model.train(was_training)
     out = dict(probs=torch.cat(probs).numpy())
@@ -428,6 +527,15 @@ def _split_data(data):
     if y.shape != (len(x),): raise ValueError(f'labels must be ({len(x)},) integers, got shape {y.shape}')
     return x, y.astype(np.int64), (None if len(data) == 2 or data[2] is None else np.asarray(data[2]))
 
+def _check_classes(classes, model_classes):
+    "Refuse test data whose class names (in label order) differ from those the model was trained on (in output order)."
+    if classes is None or model_classes is None: return
+    a, b = [str(c) for c in classes], [str(c) for c in model_classes]
+    if a != b:
+        how = 'the same names in another order' if sorted(a) == sorted(b) else 'other names'
+        raise ValueError(f'the test data has classes {a} but the model was trained on {b} ({how}): its labels would be compared with the wrong outputs. '
+                         'Test on data with the training classes (same folder names; labels follow the sorted names), or rename the class folders to match')
+
 def _condition_rows(pr, y, masks, n_bins):
     p = pr['probs']
     r = dict(accuracy=accuracy(p, y), nll=nll(p, y), brier=brier_score(p, y), confidence=mean_confidence(p),
@@ -437,12 +545,14 @@ def _condition_rows(pr, y, masks, n_bins):
 
 def evaluate_corruptions(model:nn.Module, # classifier (B,3,H,W) -> (B,K) logits; SCrIBE models also have `.segment`
                          data, # clean test set: (images uint8 (N,H,W,3), labels (N,)) or (images, labels, masks (N,H,W) bool)
-                         suite:CorruptionSuite|None=None, # corruption suite built from the same images (None: clean only)
+                         suite=None, # `CorruptionSuite` built from the same images, or an official release of them (`scribe_robust.releases`); None: clean only
                          run_id:str='', # identifier written in every row
                          model_name:str|None=None, # model name in every row (default: the class name)
                          augmentation:str='', # training augmentation, for grids
                          subset:float=float('nan'), # training subset fraction, for grids
                          n_classes:int|None=None, # number of classes of the data set, checked against the model's output
+                         classes:list|None=None, # class names of the data, in label order (checked against `model_classes`)
+                         model_classes:list|None=None, # class names the model was trained on, in its output order (e.g. from the run's config)
                          bs:int=256, # batch size
                          stats=CIFAR_STATS, # normalisation (mean, std) the model was trained with
                          device=None, # torch device (default: the model's)
@@ -451,10 +561,11 @@ def evaluate_corruptions(model:nn.Module, # classifier (B,3,H,W) -> (B,K) logits
                         )->pd.DataFrame: # long format: run_id model augmentation subset corruption severity metric value
     "Evaluate a model on the clean test set and every condition of a corruption suite, as one long-format table."
     x, y, masks = _split_data(data)
-    if suite is not None and suite.source_hash != _hash_images(x):
-        raise ValueError('the suite was built from other images than `data`; build it with make_suite(data[0], ...) or pass the matching data')
+    if suite is not None: suite.check_data(x, y)
+    _check_classes(classes, model_classes)
     if masks is not None and (masks.shape != x.shape[:3] or masks.dtype != bool): raise ValueError(f'masks must be bool {x.shape[:3]}, got {masks.dtype} {masks.shape}')
-    K = predict_images(model, x[:2], bs, stats, device, masks=False)['probs'].shape[1]
+    try: K = predict_images(model, x[:2], bs, stats, device, masks=False)['probs'].shape[1]
+    except ValueError as e: raise ValueError(f'{model_name or type(model).__name__} on condition clean: {e}') from e
     nc = n_classes if n_classes is not None else int(y.max()) + 1
     if K != nc or y.max() >= K:
         raise ValueError(f'the model outputs {K} classes but the data has {nc} (labels up to {y.max()}): evaluate a model trained on this data set, or pass the matching data')
@@ -464,7 +575,8 @@ def evaluate_corruptions(model:nn.Module, # classifier (B,3,H,W) -> (B,K) logits
         conds = progress_bar(conds, leave=False)
     rows = []
     for c, s, xc in conds:
-        pr = predict_images(model, xc if xc is not None else suite[c, s], bs, stats, device)
+        try: pr = predict_images(model, xc if xc is not None else suite[c, s], bs, stats, device)
+        except ValueError as e: raise ValueError(f"{model_name or type(model).__name__} on condition {c}{f' severity {s}' if s else ''}: {e}") from e
         rows += [dict(corruption=c, severity=s, metric=k, value=v) for k, v in _condition_rows(pr, y, masks, n_bins).items()]
     df = pd.DataFrame(rows)
     df.insert(0, 'subset', float(subset)); df.insert(0, 'augmentation', augmentation)
@@ -478,6 +590,34 @@ def _cfg(config, *keys, default=None):
     for k in keys:
         if k in config and config[k] is not None: return config[k]
     return default
+
+def _run_classes(run_dir, config=None):
+    "The class names a run was trained on, in output order, when its config (or config.json / metrics.json) records them; else None."
+    for src in [config] + [Path(run_dir)/n for n in ('config.json', 'metrics.json')]:
+        if src is None: continue
+        if isinstance(src, Path):
+            try: src = json.loads(src.read_text())
+            except (OSError, json.JSONDecodeError, UnicodeDecodeError): continue
+        if not (isinstance(src, dict) or dataclasses.is_dataclass(src)): continue
+        v = _cfg(src, 'classes', 'class_names', 'vocab')
+        if v is not None: return [str(c) for c in v]
+    return None
+
+def _read_cached_table(csv, kf, key):
+    "A run's cached table if its key matches and the file is intact; None to (re)compute. A damaged cache is named and moved aside."
+    if not (csv.exists() and kf.exists()): return None
+    try: stored = json.loads(kf.read_text())
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: _set_aside(kf, f'not valid JSON: {e}'); return None
+    if not isinstance(stored, dict) or stored.get('key') != key: return None   # other settings (or an older format): stale, recomputed
+    why = _sig_damage(csv, stored.get('csv'))
+    if why is None:
+        try:
+            df = pd.read_csv(csv, keep_default_na=False, na_values=[''], dtype={'run_id': str})
+            if len(df) == stored.get('rows'): return df
+            why = f"{len(df)} rows, but {stored.get('rows')} were written"
+        except (ValueError, pd.errors.ParserError, UnicodeDecodeError) as e: why = f'{type(e).__name__}: {e}'
+    _set_aside(csv, why)
+    return None
 
 def _find_runs(runs_dir):
     root = Path(runs_dir)
@@ -493,6 +633,7 @@ def evaluate_runs(runs_dir:str|Path, # folder of run folders `<run_id>/{model.pt
                   load_run=None, # run_dir -> (model, config); default `scribe_robust.trainer.load_run`
                   train_data=None, # optional (images, labels), or a function config -> (images, labels) giving a run's own training set (adds corruption='train' rows)
                   n_classes:int|None=None, # number of classes of the data set (checked against every model)
+                  classes:list|None=None, # class names of the data in label order, checked against each run's recorded training classes
                   stats=CIFAR_STATS, # normalisation (mean, std) the models were trained with
                   bs:int=256, # batch size
                   device=None, # torch device
@@ -506,23 +647,24 @@ def evaluate_runs(runs_dir:str|Path, # folder of run folders `<run_id>/{model.pt
     if load_run is None:
         from scribe_robust.trainer import load_run
     x, y, masks = _split_data(data)
-    key = dict(format=1, data=_hash_images(x), labels=hashlib.sha256(y.tobytes()).hexdigest()[:16],
+    key = dict(format=2, data=_hash_images(x), labels=hashlib.sha256(y.tobytes()).hexdigest()[:16],
                masks=None if masks is None else hashlib.sha256(np.packbits(masks).tobytes()).hexdigest()[:16],
-               suite=None if suite is None else {**{k: suite.manifest[k] for k in _SETTINGS}, 'conditions': [[c.value, s] for c, s in suite.conditions]},
+               suite=None if suite is None else suite.cache_key(), classes=None if classes is None else [str(c) for c in classes],
                stats=[list(map(float, s)) for s in stats], n_bins=n_bins, train=train_data is not None)
     it = runs
     if progress:
         from fastprogress import progress_bar
         it = progress_bar(runs, leave=False)
-    dfs = []
+    dfs, unchecked = [], []
     for rd in it:
         csv, kf = rd/csv_name, rd/(Path(csv_name).stem + '.json')
-        if not force and csv.exists() and kf.exists() and json.loads(kf.read_text()) == key:
-            dfs.append(pd.read_csv(csv, keep_default_na=False, na_values=[''], dtype={'run_id': str})); continue
+        if not force and (df := _read_cached_table(csv, kf, key)) is not None: dfs.append(df); continue
         model, config = load_run(rd)
+        mc = _run_classes(rd, config)
+        if classes is not None and mc is None: unchecked.append(rd.name)
         kw = dict(run_id=rd.name, model_name=str(_cfg(config, 'model', 'arch', default=type(model).__name__)),
                   augmentation=str(_cfg(config, 'augmentation', 'aug', default='')), subset=float(_cfg(config, 'subset', default=float('nan'))),
-                  n_classes=n_classes, bs=bs, stats=stats, device=device, n_bins=n_bins)
+                  n_classes=n_classes, classes=classes, model_classes=mc, bs=bs, stats=stats, device=device, n_bins=n_bins)
         try: df = evaluate_corruptions(model, data, suite, **kw)
         except ValueError as e: raise ValueError(f'run {rd.name}: {e}') from e
         if train_data is not None:
@@ -530,14 +672,20 @@ def evaluate_runs(runs_dir:str|Path, # folder of run folders `<run_id>/{model.pt
             tr = evaluate_corruptions(model, (xt, yt), None, **kw)
             df = pd.concat([df, tr.assign(corruption='train')], ignore_index=True)
         fd, tmpf = tempfile.mkstemp(dir=rd, prefix=csv.name, suffix='.tmp'); os.close(fd)
-        df.to_csv(tmpf, index=False); os.replace(tmpf, csv)
-        _atomic_write_text(kf, json.dumps(key))
+        df.to_csv(tmpf, index=False); sig = _file_sig(tmpf); os.replace(tmpf, csv)
+        _atomic_write_text(kf, json.dumps(dict(key=key, csv=sig, rows=len(df))))
         dfs.append(df)
+    if unchecked:
+        warnings.warn(f"{len(unchecked)} run(s) record no class names ({', '.join(unchecked[:3])}{', ...' if len(unchecked) > 3 else ''}), so the test classes "
+                      f"{[str(c) for c in classes]} could not be checked against their training classes: make sure they are the same, in the same order")
     return pd.concat(dfs, ignore_index=True)
 
 # %% ../nbs/04_tester.ipynb #62595eac
+_FIG_DPI = 100  # default resolution of the plot helpers' own figures (>= 100 dpi, >= 300 px wide)
+
 def _ax(ax, figsize=(3.6, 2.6)):
-    if ax is None: _, ax = plt.subplots(figsize=figsize, dpi=54)
+    "`ax`, or a new axis on a figure at least 3.2 inches (320 px at `_FIG_DPI`) wide."
+    if ax is None: _, ax = plt.subplots(figsize=(max(3.2, figsize[0]), figsize[1]), dpi=_FIG_DPI)
     return ax
 
 def plot_vs_subset(df:pd.DataFrame, # long table of a grid (from `evaluate_runs`)
@@ -564,7 +712,7 @@ def plot_reliability(rd:pd.DataFrame, # output of `reliability_data`
                      title:str='reliability diagram', # panel title
                     ):
     "Reliability diagram: per-bin accuracy (bars) against the diagonal of perfect calibration, with bin counts."
-    ax = _ax(ax, (2.8, 2.6))
+    ax = _ax(ax, (3.2, 2.8))
     w = (rd.hi - rd.lo).to_numpy()
     ax.bar(rd.lo, rd.accuracy.fillna(0), width=w, align='edge', edgecolor='k', lw=.5, label='accuracy')
     ax.bar(rd.lo, (rd.confidence - rd.accuracy).fillna(0), bottom=rd.accuracy.fillna(0), width=w, align='edge', color='r', alpha=.3, label='gap')
@@ -600,7 +748,7 @@ def plot_mask_grid(models:dict, # column title -> SCrIBE model (with `.segment`)
     if not images or not models: raise ValueError('give at least one image and one model')
     for name, m in models.items():
         if not callable(getattr(m, 'segment', None)): raise TypeError(f'model {name!r} has no .segment(x): masks need a SCrIBE model')
-    if axs is None: _, axs = plt.subplots(len(images), len(models) + 1, figsize=(1.*(len(models) + 1), 1.*len(images)), dpi=54, squeeze=False)
+    if axs is None: _, axs = plt.subplots(len(images), len(models) + 1, figsize=(max(3.2, 1.1*(len(models) + 1)), max(1.1, 1.1*len(images))), dpi=_FIG_DPI, squeeze=False)
     mean, std = [torch.tensor(s)[:, None, None] for s in stats]
     for i, (rn, im) in enumerate(images.items()):
         _check_images(im, f'image {rn!r}', single=True)
@@ -692,7 +840,7 @@ def write_test_report(data:str|Path, # CIFAR-style data folder (e.g. from `scrib
                       n_images:int|None=None, # evaluate on a seeded random subset of this many images (None: all)
                       corruptions='paper', # 'paper' (the 12), 'all' (19), 'none' (clean only), or comma-separated names
                       severities='1,2,3,4,5', # comma-separated severities in 1..5
-                      mode:str='native', # corruption mode: 'native' or 'paper' (bicubic to 224 and back)
+                      mode:str='native', # corruption mode: 'native' or 'paper' (OpenCV bicubic to 224 and back)
                       seed:int=0, # seed of the suite and of the image subset
                       cache_dir:str|Path|None=None, # corruption-suite cache (default: `out/corruption_suite`)
                       n_workers:int|None=None, # processes generating the suite (None: all cores)
@@ -715,7 +863,7 @@ def write_test_report(data:str|Path, # CIFAR-style data folder (e.g. from `scrib
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     suite = make_suite(x, cs, _parse_list(severities, 'severities', int), seed, cache_dir or out/'corruption_suite', mode, n_workers,
                        progress=progress) if cs else None
-    df = evaluate_runs(runs, (x, y, masks), suite, load_run=load_run, n_classes=len(classes), stats=stats, bs=bs, force=force, progress=progress)
+    df = evaluate_runs(runs, (x, y, masks), suite, load_run=load_run, n_classes=len(classes), classes=classes, stats=stats, bs=bs, force=force, progress=progress)
     files = dict(results=out/'results.csv', summary=out/'summary.csv')
     df.to_csv(files['results'], index=False)
     summ = run_summary(df); summ.to_csv(files['summary'])
@@ -725,8 +873,8 @@ def write_test_report(data:str|Path, # CIFAR-style data folder (e.g. from `scrib
         files['mce'] = out/'mce.csv'
         pd.DataFrame([dict(run_id=r, mce=mce(g, ref), relative_mce=mce(g, ref, relative=True)) for r, g in df.groupby('run_id')]).to_csv(files['mce'], index=False)
     def save(name, fig):
-        files[name] = out/f'{name}.png'; fig.savefig(files[name], dpi=72, bbox_inches='tight'); plt.close(fig)
-    fig, axs = plt.subplots(1, 2, figsize=(7.2, 2.6), dpi=54)
+        files[name] = out/f'{name}.png'; fig.savefig(files[name], dpi=_FIG_DPI, bbox_inches='tight'); plt.close(fig)
+    fig, axs = plt.subplots(1, 2, figsize=(7.2, 2.6), dpi=_FIG_DPI)
     plot_vs_subset(df, 'accuracy', ax=axs[0]); plot_vs_subset(df, 'ece', ax=axs[1]); save('vs_subset', fig)
     if suite is not None:
         ax = plot_corruption_heatmap(df); save('corruption_heatmap', ax.figure)
