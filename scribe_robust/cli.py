@@ -4,19 +4,25 @@
 
 # %% ../nbs/07_cli.ipynb #198bb315
 from __future__ import annotations
-import argparse, hashlib, html, importlib, inspect, json, os, shutil, sys, time, types
+import argparse, dataclasses, hashlib, html, importlib, inspect, json, os, shutil, sys, time, types, typing, warnings
 from dataclasses import asdict, replace
 from datetime import datetime, timezone
 from functools import wraps
 from pathlib import Path
-import numpy as np, pandas as pd, torch
-from fastcore.script import anno_parser
 from fastcore.docments import docments
-from . import prepare, trainer, tester, backgrounds, fastdata, overinterpretation as oi
+from . import __version__
+from .core import UserError, check_device, LazyModule
 
 # %% auto #0
-__all__ = ['ensure_folder_source', 'dashed_parser', 'call_parse_cli', 'call_parse_dashed', 'scribe_train', 'summarize_runs',
-           'scribe_test', 'scribe_in9_eval', 'scribe_challenge_eval', 'sis_table', 'scribe_sis', 'scribe_demo']
+__all__ = ['ARG_CHECKS', 'ensure_folder_source', 'dashed_parser', 'check_args', 'call_parse_cli', 'call_parse_dashed', 'main',
+           'train_configs', 'scribe_train', 'summarize_runs', 'scribe_test', 'scribe_in9_eval', 'scribe_challenge_eval',
+           'sis_table', 'scribe_sis', 'scribe_demo']
+
+# %% ../nbs/07_cli.ipynb #2036dfaa
+# imported on first use, so that `--help` and `--version` do not pay for numpy, pandas, torch and fastai (see `core.LazyModule`)
+np, pd, torch = LazyModule('numpy'), LazyModule('pandas'), LazyModule('torch')
+prepare, trainer, tester, backgrounds, fastdata, oi = (LazyModule(f'scribe_robust.{m}') for m in
+                                                       ('prepare', 'trainer', 'tester', 'backgrounds', 'fastdata', 'overinterpretation'))
 
 # %% ../nbs/07_cli.ipynb #eae69498
 def _folder_source(cfg, root, device, with_masks, fast=False):
@@ -36,31 +42,103 @@ def ensure_folder_source(fast:bool=False, # return the name of the tensor source
 
 # %% ../nbs/07_cli.ipynb #396d681a
 def _load_run(run_dir, device=None):
-    "`trainer.load_run(run_dir, device)` (model in eval mode, RunConfig) with the folder sources registered; device None = 'cpu'."
+    "`trainer.load_run(run_dir, device)` (model in eval mode, RunConfig) with the folder sources registered; device None = 'cpu'. A folder that is no finished run is a `UserError` naming the command that makes one."
     ensure_folder_source()
+    run_dir = Path(run_dir)
+    if not run_dir.is_dir(): raise UserError(f'{run_dir}: no such run folder; pass a folder runs/<run_id> written by scribe_train')
+    st = trainer.run_status(run_dir)
+    if st != 'done':
+        raise UserError(f'{run_dir} is not a finished run ({st}): train it with scribe_train (rerunning the same scribe_train command '
+                        'retrains unfinished or damaged runs and skips finished ones)')
     return trainer.load_run(run_dir, device or 'cpu')
 
 # %% ../nbs/07_cli.ipynb #dedd4423
+_TYPES = {'int': int, 'float': float, 'str': str, 'bool': bool}
+
 def _flag_type(anno):
-    "The argparse `type` of an annotation: int, float or str (the first non-None member of a union)."
-    if isinstance(anno, types.UnionType) or getattr(anno, '__origin__', None) is __import__('typing').Union:
-        anno = next(a for a in anno.__args__ if a is not type(None))
-    return anno if anno in (int, float, str) else str
+    "The argparse `type` of an annotation or its string form (`'int|None'`): int, float, str or bool (the first non-None member of a union)."
+    if not isinstance(anno, str):
+        union = isinstance(anno, types.UnionType) or getattr(anno, '__origin__', None) is typing.Union
+        anno = '|'.join(getattr(a, '__name__', str(a)) for a in (anno.__args__ if union else (anno,)))
+    names = [n.strip() for n in anno.split('|') if n.strip() not in ('None', 'NoneType')]
+    return _TYPES.get(names[0] if names else 'str', str)
+
+class _Help(argparse.RawDescriptionHelpFormatter):
+    "Help lines with '(default: ...)' only where it says something: not on switches, required arguments or None defaults."
+    def _get_help_string(self, action):
+        h = action.help or ''
+        if action.option_strings and action.nargs != 0 and not action.required and action.default not in (None, argparse.SUPPRESS):
+            h += ' (default: %(default)s)'
+        return h
+
+def _dashed(a:str) -> str:
+    "`--n_images=5` -> `--n-images=5`; values and short options unchanged."
+    if not a.startswith('--'): return a
+    name, eq, val = a.partition('=')
+    return name.replace('_', '-') + eq + val
+
+class _CommandParser(argparse.ArgumentParser):
+    "argparse reading `--n_images` as `--n-images` (before a bare `--`), so both spellings work while help shows one."
+    def parse_known_args(self, args=None, namespace=None):
+        args = list(sys.argv[1:] if args is None else args)
+        end = args.index('--') if '--' in args else len(args)
+        return super().parse_known_args([_dashed(a) for a in args[:end]] + args[end:], namespace)
+
+_DEBUG = '_debug'   # argparse dest of --debug; no command parameter has this name
 
 def dashed_parser(func, # a function whose parameters carry docments
                   prog:str|None=None, # program name in the usage line
+                  positional:bool=False, # parameters without a default are positional arguments (else required flags)
                  ) -> argparse.ArgumentParser:
-    "An argparse parser for `func`: every parameter is a flag spelled with dashes (`--data-path`) and also with underscores; docments are the help."
-    p = argparse.ArgumentParser(prog=prog, description=func.__doc__, formatter_class=argparse.ArgumentDefaultsHelpFormatter)
-    for k, v in docments(func, full=True, returns=False, eval_str=True).items():
-        names = [k.replace('_', '-')] + ([k] if '_' in k else [])
-        required = v.default is inspect.Parameter.empty
-        if v.anno is bool or isinstance(v.default, bool):
-            neg = v.default is True
-            p.add_argument(*[f'--{"no-" if neg else ""}{n}' for n in names], dest=k, action='store_false' if neg else 'store_true', help=v.docment)
-        else: p.add_argument(*[f'--{n}' for n in names], dest=k, type=_flag_type(v.anno), required=required,
-                             default=None if required else v.default, help=v.docment or '')
+    "The parser of a command: a flag `--data-path` per parameter (`--data_path` read too), docments as help, `--no-x` for switches on by default, `--debug` and `--version`."
+    p = _CommandParser(prog=prog, description=func.__doc__, formatter_class=_Help)
+    for k, v in docments(func, full=True, returns=False).items():
+        flag, hlp, required = '--' + k.replace('_', '-'), (v.docment or '').replace('%', '%%'), v.default is inspect.Parameter.empty
+        if _flag_type(v.anno) is bool or isinstance(v.default, bool):
+            if v.default is True: p.add_argument('--no-' + flag[2:], dest=k, action='store_false', help=hlp)
+            else: p.add_argument(flag, dest=k, action='store_true', help=hlp)
+        elif required and positional: p.add_argument(k, type=_flag_type(v.anno), help=hlp)
+        else: p.add_argument(flag, dest=k, type=_flag_type(v.anno), required=required, default=None if required else v.default, help=hlp)
+    p.add_argument('--debug', dest=_DEBUG, action='store_true', help='on an error, show the full traceback instead of one line')
+    p.add_argument('--version', action='version', version=f'%(prog)s (scribe_robust {__version__})')
     return p
+
+# %% ../nbs/07_cli.ipynb #352f0c62
+def _rule(ok, what):
+    "A check `(value, flag)` raising `UserError('<flag> <value>: expected <what>')` unless `ok(value)`."
+    def check(v, flag):
+        try: good = bool(ok(v))
+        except (TypeError, ValueError): good = False
+        if not good: raise UserError(f'{flag} {v}: expected {what}')
+    return check
+
+def _is_shard(s):
+    i, n = (int(t) for t in str(s).split('/'))
+    return 1 <= i <= n
+
+ARG_CHECKS = {
+    'seed':      _rule(lambda v: v >= 0, 'a seed, an integer >= 0'),
+    'seeds':     _rule(lambda v: all(int(s) >= 0 for s in str(v).split(',')), 'comma-separated seeds, integers >= 0, e.g. 0,1,2'),
+    'n_images':  _rule(lambda v: v >= 0, 'a number of images >= 0 (0 = all)'),
+    'bs':        _rule(lambda v: v >= 1, 'a batch size >= 1'),
+    'epochs':    _rule(lambda v: v >= 1, 'a number of epochs >= 1'),
+    'lr':        _rule(lambda v: v > 0, 'a learning rate > 0, e.g. 3e-3'),
+    'chunk':     _rule(lambda v: v >= 1, 'a number of images per chunk >= 1'),
+    'k':         _rule(lambda v: v >= 1, 'a number of pixels per iteration >= 1'),
+    'size':      _rule(lambda v: v >= 1, 'an image side in pixels >= 1, e.g. 32 or 224'),
+    'workers':   _rule(lambda v: v >= 0, 'a number of worker processes >= 0 (0 = this process)'),
+    'threshold': _rule(lambda v: 0 < v <= 1, 'a confidence threshold in (0, 1], e.g. 0.99'),
+    'shard':     _rule(_is_shard, "'i/n' with integers 1 <= i <= n, e.g. 1/4"),
+    'device':    check_device,
+}
+
+# %% ../nbs/07_cli.ipynb #6da807e2
+def check_args(args:dict, # parameter name -> value, as a command received them
+              ) -> dict: # `args`, unchanged
+    "Apply `ARG_CHECKS` to every argument it has a rule for (None = not given passes); a bad value raises a `UserError` naming its flag."
+    for k, v in args.items():
+        if v is not None and k in ARG_CHECKS: ARG_CHECKS[k](v, '--' + k.replace('_', '-'))
+    return args
 
 # %% ../nbs/07_cli.ipynb #ce8bb123
 def _is_script_run(frame):
@@ -69,26 +147,148 @@ def _is_script_run(frame):
     g = frame.f_globals
     return g.get('__name__') == '__main__' and bool(g.get('__file__')) and Path(g['__file__']).resolve() == Path(frame.f_code.co_filename).resolve()
 
-def _command(func, make_parser):
+_USER_ERRORS = (ValueError, FileNotFoundError, NotADirectoryError, IsADirectoryError, FileExistsError)   # `UserError` is a ValueError
+
+def _one_line(e): return ' '.join(str(e).split()) or type(e).__name__
+
+def _command(func, positional):
+    sig, prog = inspect.signature(func), func.__name__
+    make = lambda: dashed_parser(func, prog, positional)
     @wraps(func)
     def _f(*args, argv:list|None=None, **kwargs):
-        if args or kwargs: return func(*args, **kwargs)
-        if argv is None and not _is_script_run(inspect.currentframe().f_back): return func()
-        kw = vars(make_parser(func, prog=func.__name__).parse_args(argv))
-        kw.pop('pdb', None); kw.pop('xtra', None)   # fastcore's hidden flags
-        res = func(**kw)
+        if argv is None and (args or kwargs or not _is_script_run(inspect.currentframe().f_back)):   # a Python call
+            b = sig.bind(*args, **kwargs); b.apply_defaults(); check_args(b.arguments)
+            return func(*args, **kwargs)
+        kw = vars(make().parse_args(argv)); debug = kw.pop(_DEBUG)
+        warnings.filterwarnings('ignore', message='.*torch.jit.script.*', category=FutureWarning)   # fastai's import-time notice, not the user's business
+        try: res = func(**check_args(kw))
+        except _USER_ERRORS as e:
+            if debug: raise
+            print(f'{prog}: error: {_one_line(e)} (--debug shows the traceback)', file=sys.stderr)
+            raise SystemExit(2) from None
+        except KeyboardInterrupt:
+            if debug: raise
+            print(f'{prog}: interrupted; rerun the same command to resume (finished work is kept)', file=sys.stderr)
+            raise SystemExit(130) from None
         return None if argv is None else res   # console wrappers run sys.exit(cmd()): a returned table would mean exit status 1
-    _f.parser = lambda: make_parser(func, prog=func.__name__)
+    _f.parser = make
     return _f
 
 def call_parse_cli(func):
-    "fastcore's `call_parse` (same flags, from `anno_parser`), but run as a console script it returns None so the exit status is 0; `argv=` parses a list."
-    return _command(func, anno_parser)
+    "Make `func` a console command: parsed from `sys.argv` when run as a script (or from `argv=`), user errors as one line and exit status 2; a plain function otherwise."
+    return _command(func, positional=True)
 
 # %% ../nbs/07_cli.ipynb #3509b516
 def call_parse_dashed(func):
-    "`call_parse_cli` with `dashed_parser`: flags spelled `--data-path` (and `--data_path`)."
-    return _command(func, dashed_parser)
+    "`call_parse_cli` with required parameters as required flags (`--data-path PATH`, as the original ImageNet-9 scripts) instead of positional arguments."
+    return _command(func, positional=False)
+
+# %% ../nbs/07_cli.ipynb #678c8d94
+_COMMANDS = ('scribe_demo', 'scribe_train', 'scribe_test', 'scribe_in9_eval', 'scribe_challenge_eval', 'scribe_sis')   # settings.ini console_scripts
+
+def main(argv:list|None=None, # a command and its flags, e.g. ['test', '--n-images', '50']; default: `sys.argv[1:]`
+        ) -> int: # exit status (the command's own errors exit through SystemExit, as from its console script)
+    "`python -m scribe_robust <command> [flags]`: run a console command by name (`scribe_test` or `test`); without one, list the commands."
+    argv = list(sys.argv[1:] if argv is None else argv)
+    cmds = {c: globals()[c] for c in _COMMANDS}
+    if not argv or argv[0] in ('-h', '--help'):
+        print('usage: python -m scribe_robust <command> [flags]    (python -m scribe_robust <command> --help: its flags)\n\ncommands:')
+        for c, fn in cmds.items(): print(f'  {c:<22} {(fn.__doc__ or "").splitlines()[0]}')
+        return 0 if argv else 2
+    if argv[0] == '--version': print(f'scribe_robust {__version__}'); return 0
+    name = argv[0] if argv[0] in cmds else f'scribe_{argv[0]}'
+    if name not in cmds:
+        print(f"scribe_robust: error: unknown command {argv[0]!r}; use one of {', '.join(c.removeprefix('scribe_') for c in cmds)} "
+              "(python -m scribe_robust --help lists them)", file=sys.stderr)
+        return 2
+    cmds[name](argv=argv[1:])
+    return 0
+
+# %% ../nbs/07_cli.ipynb #6122f05b
+_GRID_FLAGS = {'models': ('model', str), 'augs': ('aug', str), 'subsets': ('subset', float), 'seeds': ('seed', int)}   # list flag -> (RunConfig field, type)
+
+def _read_grid_file(path):
+    "{RunConfig field: value or list} from a JSON grid file (YAML when it ends in .yaml/.yml and pyyaml is installed)."
+    p, eg = Path(path), '{"model": ["baseline"], "subset": [0.5, 1.0], "epochs": 2}'
+    if not p.is_file(): raise UserError(f'--grid {path}: no such file; pass a JSON file such as {eg}')
+    if p.suffix in ('.yaml', '.yml'):
+        try: import yaml
+        except ImportError: raise UserError(f'--grid {path}: reading YAML needs pyyaml (pip install pyyaml); or write the grid as JSON') from None
+        try: d = yaml.safe_load(p.read_text())
+        except yaml.YAMLError as e: raise UserError(f'--grid {path}: not valid YAML ({_one_line(e)})') from None
+    else:
+        try: d = json.loads(p.read_text())
+        except (json.JSONDecodeError, UnicodeDecodeError) as e: raise UserError(f'--grid {path}: not valid JSON ({e}); e.g. {eg}') from None
+    if not isinstance(d, dict): raise UserError(f'--grid {path}: expected an object of RunConfig fields, e.g. {eg}; got a {type(d).__name__}')
+    fields = [f.name for f in dataclasses.fields(trainer.RunConfig)]
+    if bad := sorted(set(d) - set(fields)): raise UserError(f'--grid {path}: unknown keys {bad}; valid keys: {", ".join(fields)}')
+    return d
+
+def _flag_values(flag, text, typ, valid=None):
+    "Comma-separated values of a list flag, converted and checked against `valid` names."
+    try: vals = [typ(t.strip()) for t in str(text).split(',') if t.strip()]
+    except ValueError: raise UserError(f'--{flag} {text}: expected comma-separated {typ.__name__} values, e.g. --subsets 0.1,1') from None
+    if not vals: raise UserError(f'--{flag} {text!r}: give at least one value')
+    if valid is not None and (bad := [v for v in vals if v not in valid]): raise UserError(f'--{flag} {text}: unknown {bad}; valid: {", ".join(valid)}')
+    if flag == 'subsets' and (bad := [v for v in vals if not 0 < v <= 1]):
+        raise UserError(f'--subsets {text}: {bad} outside (0, 1]; a subset is a fraction of each class, e.g. 0.1,0.5,1')
+    return vals
+
+def train_configs(preset:str='cpu', # a key of `trainer.PRESETS`
+                  grid:str|None=None, # JSON (or YAML) file {RunConfig field: value or list}: replaces those axes of the preset
+                  **flags, # `scribe_train`'s overrides: models, augs, subsets, seeds (comma-separated), epochs, lr, bs (None = keep)
+                 ) -> list: # RunConfigs, every one validated
+    "The runs `scribe_train` trains: the preset's grid with axes replaced by the grid file, then by the flags; every value checked before any training."
+    ensure_folder_source()
+    if preset not in trainer.PRESETS: raise UserError(f'--preset {preset}: unknown preset; valid names: {", ".join(trainer.PRESETS)}')
+    cfgs = trainer.get_preset(preset)
+    over = dict(_read_grid_file(grid)) if grid else {}
+    valid = dict(models=list(trainer.MODELS), augs=list(prepare.AUG_POLICIES))
+    for flag, (field, typ) in _GRID_FLAGS.items():
+        if flags.get(flag) is not None: over[field] = _flag_values(flag, flags[flag], typ, valid.get(flag))
+    over.update({k: flags[k] for k in ('epochs', 'lr', 'bs') if flags.get(k) is not None})
+    if not over: return cfgs
+    axes = {}   # the preset as axes: every field's distinct values, in order (the presets are products of their axes)
+    for f in dataclasses.fields(trainer.RunConfig):
+        vals = list({json.dumps(getattr(c, f.name), sort_keys=True): getattr(c, f.name) for c in cfgs}.values())
+        axes[f.name] = vals if len(vals) > 1 else vals[0]
+    axes.update(over)
+    try: return trainer.grid(**axes)
+    except (ValueError, TypeError) as e: raise UserError(f'{_one_line(e)} (from --grid {grid} or the flags)' if grid else _one_line(e)) from None
+
+# %% ../nbs/07_cli.ipynb #326a830b
+def _data_root(cfg, data):
+    "The data folder (holding `test/`) a run of `cfg` read under `scribe_train --data data`; None for in-memory sources ('toy')."
+    if cfg.data in ('folder', 'folder_fast'): return Path(data)
+    if cfg.data in prepare.DATA_SOURCES: return Path(prepare.DATA_SOURCES[cfg.data](data, cfg.size, False))
+    return None
+
+def _record_data(cfgs, data, out, df):
+    "Write `out/<run_id>/data.json` (data source and folder) for the finished runs, so `scribe_test` and `scribe_sis` find their test data."
+    done = set(df.run_id[df.status == 'done'])
+    for c in cfgs:
+        if c.run_id not in done or (root := _data_root(c, data)) is None: continue
+        f = Path(out)/c.run_id/'data.json'
+        rec = json.dumps(dict(source=c.data, root=str(root.resolve())), indent=1)
+        if not f.exists() or f.read_text() != rec: trainer.write_atomic(f, rec)
+
+def _recorded_data(runs):
+    "The data folder recorded in `data.json` by `scribe_train` for a run folder or every run of a runs folder (they must agree)."
+    runs = Path(runs)
+    if not runs.is_dir(): raise UserError(f'{runs}: no such folder; pass a run folder runs/<run_id> or a runs folder written by scribe_train')
+    dirs = [runs] if (runs/'config.json').exists() else [d for d in sorted(runs.iterdir()) if (d/'config.json').exists() and not d.name.startswith(('.', '_'))]
+    if not dirs: raise UserError(f'{runs} holds no runs: train some with scribe_train --out {runs}')
+    roots, missing = {}, []
+    for d in dirs:
+        try: roots.setdefault(json.loads((d/'data.json').read_text())['root'], []).append(d.name)
+        except FileNotFoundError: missing.append(d.name)
+        except (json.JSONDecodeError, KeyError, TypeError): raise UserError(f'{d/"data.json"} is damaged: rerun scribe_train with the same flags to rewrite it, or pass --data') from None
+    if missing: raise UserError(f'{len(missing)} run(s) in {runs} (e.g. {missing[0]}) do not record their data (trained from Python, or on in-memory toy data): '
+                                'pass --data FOLDER, a folder with test/<class>/*.png or cifar-10-batches-py')
+    if len(roots) > 1: raise UserError(f'the runs in {runs} were trained on {len(roots)} data folders ({", ".join(roots)}): pass --data, or test one run folder')
+    root = next(iter(roots))
+    if not Path(root).is_dir(): raise UserError(f'the data folder {root} recorded by scribe_train is gone: regenerate it (rerun scribe_train) or pass --data')
+    return root
 
 # %% ../nbs/07_cli.ipynb #2673a494
 @call_parse_cli
@@ -99,9 +299,20 @@ def scribe_train(preset:str='cpu', # a trainer preset: 'paper' (140 runs, CIFAR-
                  device:str=None, # 'cpu', 'cuda', 'cuda:1', ...; default: cuda if available
                  epochs:int=None, # override the preset's number of epochs
                  progress:bool=True, # fastai progress bars (--no-progress to hide them)
+                 models:str=None, # comma-separated models instead of the preset's, e.g. baseline,scribe_lite
+                 augs:str=None, # comma-separated augmentation policies instead of the preset's, e.g. none,flip
+                 subsets:str=None, # comma-separated training-subset fractions instead of the preset's, e.g. 0.1,1
+                 seeds:str=None, # comma-separated seeds instead of the preset's, e.g. 0,1,2
+                 lr:float=None, # learning rate instead of the preset's
+                 bs:int=None, # batch size instead of the preset's
+                 grid:str=None, # JSON (or YAML) file of RunConfig fields, each a value or a list, replacing those of the preset (the flags above win)
                 ):
-    "Train a preset grid of runs into `out/<run_id>/` (resumable, shardable); prints one line per run."
-    df = trainer.train_preset(preset, data, out, shard=shard, device=device, epochs=epochs, progress=progress)
+    "Train a preset grid of runs into `out/<run_id>/` (resumable, shardable), optionally with other models, augmentations, subsets, seeds or settings; prints one line per run."
+    cfgs = train_configs(preset, grid, models=models, augs=augs, subsets=subsets, seeds=seeds, epochs=epochs, lr=lr, bs=bs)
+    on_gpu = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu')).type == 'cuda'
+    compile = 'reduce-overhead' if preset == 'paper' and on_gpu else None   # as trainer.train_preset(compile='auto')
+    df = trainer.run_grid(cfgs, out, data_root=data, shard=shard, device=device, progress=progress, compile=compile)
+    _record_data(cfgs, data, out, df)
     for r in df.itertuples(): print(f'{r.run_id}: {r.status} ({r.action})')
     return df
 
@@ -117,7 +328,14 @@ def _balanced_sample(y, n:int, seed:int=0) -> np.ndarray:
 def _corruption_list(corruptions):
     if corruptions in ('paper', None): return list(tester.PAPER_CORRUPTIONS)
     if corruptions == 'none': return []
-    return [tester.Corruption.from_name(c.strip()) for c in str(corruptions).split(',')]
+    try: return [tester.Corruption.from_name(c.strip()) for c in str(corruptions).split(',')]
+    except ValueError as e: raise UserError(f"--corruptions {corruptions}: {e}; or 'paper' (the SCrIBE paper's 12) or 'none'") from None
+
+def _severities(text):
+    try: sv = [int(s) for s in str(text).split(',')]
+    except ValueError: sv = []
+    if not sv or not all(1 <= s <= 5 for s in sv): raise UserError(f'--severities {text}: expected comma-separated integers from 1 to 5, e.g. 1,3,5')
+    return sv
 
 def _reference_run(cfgs:pd.DataFrame):
     "run_id of the mCE reference: baseline, no augmentation, no technique, largest subset (None if absent)."
@@ -164,7 +382,7 @@ def _write_csv(df, path):
 # %% ../nbs/07_cli.ipynb #e3d72aa0
 @call_parse_cli
 def scribe_test(runs:str='runs', # a runs folder (every finished run in it) or one run folder `runs/<run_id>`
-                data:str='data/synthetic', # test data: a CIFAR-style folder (`test/<class>/*.png`, masks optional) or `cifar-10-batches-py`
+                data:str=None, # test data: a CIFAR-style folder (`test/<class>/*.png`, masks optional) or `cifar-10-batches-py`; default: the runs' own (recorded by scribe_train)
                 out:str='test_out', # output folder: results.csv (long), summary.csv, figures, the cached corruption suite
                 n_images:int=500, # class-balanced sample of test images (0 = all)
                 corruptions:str='paper', # 'paper' (the 12 of the SCrIBE paper), 'none', or comma-separated ImageNet-C names
@@ -176,12 +394,16 @@ def scribe_test(runs:str='runs', # a runs folder (every finished run in it) or o
                 progress:bool=True, # progress bars (--no-progress to hide them)
                ) -> pd.DataFrame: # the per-run summary
     "Evaluate runs on clean and corrupted test data (accuracy, calibration, masks, mCE); write tables and figures."
-    runs, out = Path(runs), Path(out); out.mkdir(parents=True, exist_ok=True)
+    runs, out = Path(runs), Path(out)
+    if not runs.is_dir(): raise UserError(f'--runs {runs}: no such folder; train runs with scribe_train --out {runs}, or pass --runs FOLDER')
+    data = data or _recorded_data(runs)
+    cs, sv = _corruption_list(corruptions), _severities(severities)
+    if mode not in ('native', 'paper'): raise UserError(f"--mode {mode}: use 'native' (corrupt at the image size) or 'paper' (224 px, as the paper)")
+    out.mkdir(parents=True, exist_ok=True)
     device = device or ('cuda' if torch.cuda.is_available() else 'cpu')
     x, m, y, classes = prepare.load_arrays(data, 'test')
     idx = _balanced_sample(y, n_images, seed)
     x, y, m = x[idx], y[idx], (None if m is None else m[idx])
-    cs, sv = _corruption_list(corruptions), [int(s) for s in str(severities).split(',')]
     suite = tester.make_suite(x, cs, sv, seed=seed, cache_dir=out/'suite', mode=mode, n_workers=workers, progress=progress, rebuild=True) if cs else None
     single = (runs/'config.json').exists()
     if single:
@@ -268,8 +490,9 @@ def scribe_challenge_eval(data_path:str, # the `bg_challenge` folder (needs orig
     return res
 
 # %% ../nbs/07_cli.ipynb #c555d88e
-def _to_tensor(x, stats=prepare.CIFAR_STATS):
-    "uint8 (N,H,W,3) images -> normalised float (N,3,H,W)."
+def _to_tensor(x, stats=None):
+    "uint8 (N,H,W,3) images -> normalised float (N,3,H,W); `stats` (mean, std), default `prepare.CIFAR_STATS`."
+    stats = prepare.CIFAR_STATS if stats is None else stats
     mean, std = (torch.tensor(s, dtype=torch.float32).view(1, 3, 1, 1) for s in stats)
     return (torch.from_numpy(np.ascontiguousarray(x)).permute(0, 3, 1, 2).float() / 255 - mean) / std
 
@@ -289,7 +512,7 @@ def sis_table(result, # merged `BackSelectResult`
 # %% ../nbs/07_cli.ipynb #2a8e6342
 @call_parse_cli
 def scribe_sis(run:str, # a finished run folder `runs/<run_id>` (from scribe_train)
-               data:str, # CIFAR-style folder (or `cifar-10-batches-py`) holding the images
+               data:str=None, # CIFAR-style folder (or `cifar-10-batches-py`) holding the images; default: the run's own (recorded by scribe_train)
                out:str='sis_out', # folder for the chunk files, manifest.json and, once complete, sis.csv
                split:str='test', # split of `data`
                n_images:int=64, # class-balanced sample of images (0 = all)
@@ -302,6 +525,7 @@ def scribe_sis(run:str, # a finished run folder `runs/<run_id>` (from scribe_tra
                seed:int=0, # seed of the image sample
               ) -> pd.DataFrame|None: # per-image SIS table once every chunk exists, else None
     "Sharded, resumable BackSelect over a data set; when every chunk is there, the SIS of each image at `threshold` (sis.csv)."
+    data = data or _recorded_data(run)
     device = device or ('cuda' if torch.cuda.is_available() else 'cpu')
     model, cfg = _load_run(run, device)
     x, m, y, _ = prepare.load_arrays(data, split)
