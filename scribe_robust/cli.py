@@ -395,7 +395,8 @@ def scribe_test(runs:str='runs', # a runs folder (every finished run in it) or o
                ) -> pd.DataFrame: # the per-run summary
     "Evaluate runs on clean and corrupted test data (accuracy, calibration, masks, mCE); write tables and figures."
     runs, out = Path(runs), Path(out)
-    if not runs.is_dir(): raise UserError(f'--runs {runs}: no such folder; train runs with scribe_train --out {runs}, or pass --runs FOLDER')
+    if not runs.is_dir() or not ((runs/'config.json').exists() or any((d/'config.json').exists() for d in runs.iterdir())):
+        raise UserError(f'--runs {runs}: no run folders there; train runs with scribe_train --out {runs}, or pass --runs FOLDER')
     data = data or _recorded_data(runs)
     cs, sv = _corruption_list(corruptions), _severities(severities)
     if mode not in ('native', 'paper'): raise UserError(f"--mode {mode}: use 'native' (corrupt at the image size) or 'paper' (224 px, as the paper)")
