@@ -398,6 +398,7 @@ def scribe_test(runs:str='runs', # a runs folder (every finished run in it) or o
     if not runs.is_dir() or not ((runs/'config.json').exists() or any((d/'config.json').exists() for d in runs.iterdir())):
         raise UserError(f'--runs {runs}: no run folders there; train runs with scribe_train --out {runs}, or pass --runs FOLDER')
     data = data or _recorded_data(runs)
+    if not Path(data).is_dir(): raise UserError(f'--data {data}: no such folder; pass a folder with test/<class>/*.png or cifar-10-batches-py')
     cs, sv = _corruption_list(corruptions), _severities(severities)
     if mode not in ('native', 'paper'): raise UserError(f"--mode {mode}: use 'native' (corrupt at the image size) or 'paper' (224 px, as the paper)")
     out.mkdir(parents=True, exist_ok=True)
