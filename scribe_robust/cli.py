@@ -14,9 +14,9 @@ from . import __version__
 from .core import UserError, check_device, LazyModule
 
 # %% auto #0
-__all__ = ['ARG_CHECKS', 'ensure_folder_source', 'dashed_parser', 'check_args', 'call_parse_cli', 'call_parse_dashed', 'main',
+__all__ = ['ARG_CHECKS', 'ensure_folder_source', 'dashed_parser', 'check_args', 'call_parse_cli', 'call_parse_dashed',
            'train_configs', 'scribe_train', 'summarize_runs', 'scribe_test', 'scribe_in9_eval', 'scribe_challenge_eval',
-           'sis_table', 'scribe_sis', 'scribe_demo']
+           'sis_table', 'scribe_sis', 'scribe_demo', 'main']
 
 # %% ../nbs/07_cli.ipynb #2036dfaa
 # imported on first use, so that `--help` and `--version` do not pay for numpy, pandas, torch and fastai (see `core.LazyModule`)
@@ -182,27 +182,6 @@ def call_parse_cli(func):
 def call_parse_dashed(func):
     "`call_parse_cli` with required parameters as required flags (`--data-path PATH`, as the original ImageNet-9 scripts) instead of positional arguments."
     return _command(func, positional=False)
-
-# %% ../nbs/07_cli.ipynb #678c8d94
-_COMMANDS = ('scribe_demo', 'scribe_train', 'scribe_test', 'scribe_in9_eval', 'scribe_challenge_eval', 'scribe_sis')   # settings.ini console_scripts
-
-def main(argv:list|None=None, # a command and its flags, e.g. ['test', '--n-images', '50']; default: `sys.argv[1:]`
-        ) -> int: # exit status (the command's own errors exit through SystemExit, as from its console script)
-    "`python -m scribe_robust <command> [flags]`: run a console command by name (`scribe_test` or `test`); without one, list the commands."
-    argv = list(sys.argv[1:] if argv is None else argv)
-    cmds = {c: globals()[c] for c in _COMMANDS}
-    if not argv or argv[0] in ('-h', '--help'):
-        print('usage: python -m scribe_robust <command> [flags]    (python -m scribe_robust <command> --help: its flags)\n\ncommands:')
-        for c, fn in cmds.items(): print(f'  {c:<22} {(fn.__doc__ or "").splitlines()[0]}')
-        return 0 if argv else 2
-    if argv[0] == '--version': print(f'scribe_robust {__version__}'); return 0
-    name = argv[0] if argv[0] in cmds else f'scribe_{argv[0]}'
-    if name not in cmds:
-        print(f"scribe_robust: error: unknown command {argv[0]!r}; use one of {', '.join(c.removeprefix('scribe_') for c in cmds)} "
-              "(python -m scribe_robust --help lists them)", file=sys.stderr)
-        return 2
-    cmds[name](argv=argv[1:])
-    return 0
 
 # %% ../nbs/07_cli.ipynb #6122f05b
 _GRID_FLAGS = {'models': ('model', str), 'augs': ('aug', str), 'subsets': ('subset', float), 'seeds': ('seed', int)}   # list flag -> (RunConfig field, type)
@@ -558,3 +537,24 @@ def scribe_demo(out:str='demo_out', # output folder: stages/, data/, runs/, corr
     "The whole study, end to end, as resumable stages: data, training grid, corruptions, backgrounds, overfit check, SIS; writes `out/report/`."
     from scribe_robust.study import run_study
     return run_study(out, tiny=tiny, scale=scale, data=data, in9=in9, device=device, seed=seed, force=force, progress=progress)
+
+# %% ../nbs/07_cli.ipynb #678c8d94
+_COMMANDS = ('scribe_demo', 'scribe_train', 'scribe_test', 'scribe_in9_eval', 'scribe_challenge_eval', 'scribe_sis')   # settings.ini console_scripts
+
+def main(argv:list|None=None, # a command and its flags, e.g. ['test', '--n-images', '50']; default: `sys.argv[1:]`
+        ) -> int: # exit status (the command's own errors exit through SystemExit, as from its console script)
+    "`python -m scribe_robust <command> [flags]`: run a console command by name (`scribe_test` or `test`); without one, list the commands."
+    argv = list(sys.argv[1:] if argv is None else argv)
+    cmds = {c: globals()[c] for c in _COMMANDS}
+    if not argv or argv[0] in ('-h', '--help'):
+        print('usage: python -m scribe_robust <command> [flags]    (python -m scribe_robust <command> --help: its flags)\n\ncommands:')
+        for c, fn in cmds.items(): print(f'  {c:<22} {(fn.__doc__ or "").splitlines()[0]}')
+        return 0 if argv else 2
+    if argv[0] == '--version': print(f'scribe_robust {__version__}'); return 0
+    name = argv[0] if argv[0] in cmds else f'scribe_{argv[0]}'
+    if name not in cmds:
+        print(f"scribe_robust: error: unknown command {argv[0]!r}; use one of {', '.join(c.removeprefix('scribe_') for c in cmds)} "
+              "(python -m scribe_robust --help lists them)", file=sys.stderr)
+        return 2
+    cmds[name](argv=argv[1:])
+    return 0
