@@ -21,8 +21,9 @@ def proc_nbs():
 
 
 def demo_report(dest):
-    "Run `scribe_demo --tiny` (stages cached under docs/_build) and copy its report into the site, linked from the cli page."
-    from scribe_robust.cli import scribe_demo, copy_report
+    "Run `scribe_demo --tiny` (stages cached under docs/_build) and copy its report into the site, linked from the index page."
+    from scribe_robust.cli import scribe_demo
+    from scribe_robust.study import copy_report
     out = ROOT / 'docs' / '_build' / 'demo_tiny'
     scribe_demo(out=str(out), tiny=True)
     copy_report(out / 'report', dest)

@@ -4,21 +4,25 @@
 
 # %% ../nbs/07_cli.ipynb #198bb315
 from __future__ import annotations
-import argparse, hashlib, html, importlib, inspect, json, os, shutil, sys, time, types
+import argparse, dataclasses, hashlib, html, importlib, inspect, json, os, shutil, sys, time, types, typing, warnings
 from dataclasses import asdict, replace
 from datetime import datetime, timezone
 from functools import wraps
 from pathlib import Path
-import numpy as np, pandas as pd, torch
-from fastcore.script import anno_parser
 from fastcore.docments import docments
-from . import prepare, trainer, tester, backgrounds, fastdata, overinterpretation as oi
+from . import __version__
+from .core import UserError, check_device, LazyModule
 
 # %% auto #0
-__all__ = ['DEMO_SCALES', 'SUMMARY_COLUMNS', 'FIGURE_NOTES', 'ensure_folder_source', 'dashed_parser', 'call_parse_cli',
-           'call_parse_dashed', 'scribe_train', 'summarize_runs', 'scribe_test', 'scribe_in9_eval',
-           'scribe_challenge_eval', 'sis_table', 'scribe_sis', 'check_demo_args', 'plot_bg_gap', 'summary_table',
-           'write_report', 'copy_report', 'scribe_demo']
+__all__ = ['ARG_CHECKS', 'ensure_folder_source', 'dashed_parser', 'check_args', 'call_parse_cli', 'call_parse_dashed',
+           'train_configs', 'scribe_train', 'summarize_runs', 'scribe_test', 'scribe_in9_eval', 'scribe_challenge_eval',
+           'sis_table', 'scribe_sis', 'scribe_demo', 'main']
+
+# %% ../nbs/07_cli.ipynb #2036dfaa
+# imported on first use, so that `--help` and `--version` do not pay for numpy, pandas, torch and fastai (see `core.LazyModule`)
+np, pd, torch = LazyModule('numpy'), LazyModule('pandas'), LazyModule('torch')
+prepare, trainer, tester, backgrounds, fastdata, oi = (LazyModule(f'scribe_robust.{m}') for m in
+                                                       ('prepare', 'trainer', 'tester', 'backgrounds', 'fastdata', 'overinterpretation'))
 
 # %% ../nbs/07_cli.ipynb #eae69498
 def _folder_source(cfg, root, device, with_masks, fast=False):
@@ -38,31 +42,103 @@ def ensure_folder_source(fast:bool=False, # return the name of the tensor source
 
 # %% ../nbs/07_cli.ipynb #396d681a
 def _load_run(run_dir, device=None):
-    "`trainer.load_run(run_dir, device)` (model in eval mode, RunConfig) with the folder sources registered; device None = 'cpu'."
+    "`trainer.load_run(run_dir, device)` (model in eval mode, RunConfig) with the folder sources registered; device None = 'cpu'. A folder that is no finished run is a `UserError` naming the command that makes one."
     ensure_folder_source()
+    run_dir = Path(run_dir)
+    if not run_dir.is_dir(): raise UserError(f'{run_dir}: no such run folder; pass a folder runs/<run_id> written by scribe_train')
+    st = trainer.run_status(run_dir)
+    if st != 'done':
+        raise UserError(f'{run_dir} is not a finished run ({st}): train it with scribe_train (rerunning the same scribe_train command '
+                        'retrains unfinished or damaged runs and skips finished ones)')
     return trainer.load_run(run_dir, device or 'cpu')
 
 # %% ../nbs/07_cli.ipynb #dedd4423
+_TYPES = {'int': int, 'float': float, 'str': str, 'bool': bool}
+
 def _flag_type(anno):
-    "The argparse `type` of an annotation: int, float or str (the first non-None member of a union)."
-    if isinstance(anno, types.UnionType) or getattr(anno, '__origin__', None) is __import__('typing').Union:
-        anno = next(a for a in anno.__args__ if a is not type(None))
-    return anno if anno in (int, float, str) else str
+    "The argparse `type` of an annotation or its string form (`'int|None'`): int, float, str or bool (the first non-None member of a union)."
+    if not isinstance(anno, str):
+        union = isinstance(anno, types.UnionType) or getattr(anno, '__origin__', None) is typing.Union
+        anno = '|'.join(getattr(a, '__name__', str(a)) for a in (anno.__args__ if union else (anno,)))
+    names = [n.strip() for n in anno.split('|') if n.strip() not in ('None', 'NoneType')]
+    return _TYPES.get(names[0] if names else 'str', str)
+
+class _Help(argparse.RawDescriptionHelpFormatter):
+    "Help lines with '(default: ...)' only where it says something: not on switches, required arguments or None defaults."
+    def _get_help_string(self, action):
+        h = action.help or ''
+        if action.option_strings and action.nargs != 0 and not action.required and action.default not in (None, argparse.SUPPRESS):
+            h += ' (default: %(default)s)'
+        return h
+
+def _dashed(a:str) -> str:
+    "`--n_images=5` -> `--n-images=5`; values and short options unchanged."
+    if not a.startswith('--'): return a
+    name, eq, val = a.partition('=')
+    return name.replace('_', '-') + eq + val
+
+class _CommandParser(argparse.ArgumentParser):
+    "argparse reading `--n_images` as `--n-images` (before a bare `--`), so both spellings work while help shows one."
+    def parse_known_args(self, args=None, namespace=None):
+        args = list(sys.argv[1:] if args is None else args)
+        end = args.index('--') if '--' in args else len(args)
+        return super().parse_known_args([_dashed(a) for a in args[:end]] + args[end:], namespace)
+
+_DEBUG = '_debug'   # argparse dest of --debug; no command parameter has this name
 
 def dashed_parser(func, # a function whose parameters carry docments
                   prog:str|None=None, # program name in the usage line
+                  positional:bool=False, # parameters without a default are positional arguments (else required flags)
                  ) -> argparse.ArgumentParser:
-    "An argparse parser for `func`: every parameter is a flag spelled with dashes (`--data-path`) and also with underscores; docments are the help."
-    p = argparse.ArgumentParser(prog=prog, description=func.__doc__, formatter_class=argparse.ArgumentDefaultsHelpFormatter)
-    for k, v in docments(func, full=True, returns=False, eval_str=True).items():
-        names = [k.replace('_', '-')] + ([k] if '_' in k else [])
-        required = v.default is inspect.Parameter.empty
-        if v.anno is bool or isinstance(v.default, bool):
-            neg = v.default is True
-            p.add_argument(*[f'--{"no-" if neg else ""}{n}' for n in names], dest=k, action='store_false' if neg else 'store_true', help=v.docment)
-        else: p.add_argument(*[f'--{n}' for n in names], dest=k, type=_flag_type(v.anno), required=required,
-                             default=None if required else v.default, help=v.docment or '')
+    "The parser of a command: a flag `--data-path` per parameter (`--data_path` read too), docments as help, `--no-x` for switches on by default, `--debug` and `--version`."
+    p = _CommandParser(prog=prog, description=func.__doc__, formatter_class=_Help)
+    for k, v in docments(func, full=True, returns=False).items():
+        flag, hlp, required = '--' + k.replace('_', '-'), (v.docment or '').replace('%', '%%'), v.default is inspect.Parameter.empty
+        if _flag_type(v.anno) is bool or isinstance(v.default, bool):
+            if v.default is True: p.add_argument('--no-' + flag[2:], dest=k, action='store_false', help=hlp)
+            else: p.add_argument(flag, dest=k, action='store_true', help=hlp)
+        elif required and positional: p.add_argument(k, type=_flag_type(v.anno), help=hlp)
+        else: p.add_argument(flag, dest=k, type=_flag_type(v.anno), required=required, default=None if required else v.default, help=hlp)
+    p.add_argument('--debug', dest=_DEBUG, action='store_true', help='on an error, show the full traceback instead of one line')
+    p.add_argument('--version', action='version', version=f'%(prog)s (scribe_robust {__version__})')
     return p
+
+# %% ../nbs/07_cli.ipynb #352f0c62
+def _rule(ok, what):
+    "A check `(value, flag)` raising `UserError('<flag> <value>: expected <what>')` unless `ok(value)`."
+    def check(v, flag):
+        try: good = bool(ok(v))
+        except (TypeError, ValueError): good = False
+        if not good: raise UserError(f'{flag} {v}: expected {what}')
+    return check
+
+def _is_shard(s):
+    i, n = (int(t) for t in str(s).split('/'))
+    return 1 <= i <= n
+
+ARG_CHECKS = {
+    'seed':      _rule(lambda v: v >= 0, 'a seed, an integer >= 0'),
+    'seeds':     _rule(lambda v: all(int(s) >= 0 for s in str(v).split(',')), 'comma-separated seeds, integers >= 0, e.g. 0,1,2'),
+    'n_images':  _rule(lambda v: v >= 0, 'a number of images >= 0 (0 = all)'),
+    'bs':        _rule(lambda v: v >= 1, 'a batch size >= 1'),
+    'epochs':    _rule(lambda v: v >= 1, 'a number of epochs >= 1'),
+    'lr':        _rule(lambda v: v > 0, 'a learning rate > 0, e.g. 3e-3'),
+    'chunk':     _rule(lambda v: v >= 1, 'a number of images per chunk >= 1'),
+    'k':         _rule(lambda v: v >= 1, 'a number of pixels per iteration >= 1'),
+    'size':      _rule(lambda v: v >= 1, 'an image side in pixels >= 1, e.g. 32 or 224'),
+    'workers':   _rule(lambda v: v >= 0, 'a number of worker processes >= 0 (0 = this process)'),
+    'threshold': _rule(lambda v: 0 < v <= 1, 'a confidence threshold in (0, 1], e.g. 0.99'),
+    'shard':     _rule(_is_shard, "'i/n' with integers 1 <= i <= n, e.g. 1/4"),
+    'device':    check_device,
+}
+
+# %% ../nbs/07_cli.ipynb #6da807e2
+def check_args(args:dict, # parameter name -> value, as a command received them
+              ) -> dict: # `args`, unchanged
+    "Apply `ARG_CHECKS` to every argument it has a rule for (None = not given passes); a bad value raises a `UserError` naming its flag."
+    for k, v in args.items():
+        if v is not None and k in ARG_CHECKS: ARG_CHECKS[k](v, '--' + k.replace('_', '-'))
+    return args
 
 # %% ../nbs/07_cli.ipynb #ce8bb123
 def _is_script_run(frame):
@@ -71,26 +147,127 @@ def _is_script_run(frame):
     g = frame.f_globals
     return g.get('__name__') == '__main__' and bool(g.get('__file__')) and Path(g['__file__']).resolve() == Path(frame.f_code.co_filename).resolve()
 
-def _command(func, make_parser):
+_USER_ERRORS = (ValueError, FileNotFoundError, NotADirectoryError, IsADirectoryError, FileExistsError)   # `UserError` is a ValueError
+
+def _one_line(e): return ' '.join(str(e).split()) or type(e).__name__
+
+def _command(func, positional):
+    sig, prog = inspect.signature(func), func.__name__
+    make = lambda: dashed_parser(func, prog, positional)
     @wraps(func)
     def _f(*args, argv:list|None=None, **kwargs):
-        if args or kwargs: return func(*args, **kwargs)
-        if argv is None and not _is_script_run(inspect.currentframe().f_back): return func()
-        kw = vars(make_parser(func, prog=func.__name__).parse_args(argv))
-        kw.pop('pdb', None); kw.pop('xtra', None)   # fastcore's hidden flags
-        res = func(**kw)
+        if argv is None and (args or kwargs or not _is_script_run(inspect.currentframe().f_back)):   # a Python call
+            b = sig.bind(*args, **kwargs); b.apply_defaults(); check_args(b.arguments)
+            return func(*args, **kwargs)
+        kw = vars(make().parse_args(argv)); debug = kw.pop(_DEBUG)
+        warnings.filterwarnings('ignore', message='.*torch.jit.script.*', category=FutureWarning)   # fastai's import-time notice, not the user's business
+        try: res = func(**check_args(kw))
+        except _USER_ERRORS as e:
+            if debug: raise
+            print(f'{prog}: error: {_one_line(e)} (--debug shows the traceback)', file=sys.stderr)
+            raise SystemExit(2) from None
+        except KeyboardInterrupt:
+            if debug: raise
+            print(f'{prog}: interrupted; rerun the same command to resume (finished work is kept)', file=sys.stderr)
+            raise SystemExit(130) from None
         return None if argv is None else res   # console wrappers run sys.exit(cmd()): a returned table would mean exit status 1
-    _f.parser = lambda: make_parser(func, prog=func.__name__)
+    _f.parser = make
     return _f
 
 def call_parse_cli(func):
-    "fastcore's `call_parse` (same flags, from `anno_parser`), but run as a console script it returns None so the exit status is 0; `argv=` parses a list."
-    return _command(func, anno_parser)
+    "Make `func` a console command: parsed from `sys.argv` when run as a script (or from `argv=`), user errors as one line and exit status 2; a plain function otherwise."
+    return _command(func, positional=True)
 
 # %% ../nbs/07_cli.ipynb #3509b516
 def call_parse_dashed(func):
-    "`call_parse_cli` with `dashed_parser`: flags spelled `--data-path` (and `--data_path`)."
-    return _command(func, dashed_parser)
+    "`call_parse_cli` with required parameters as required flags (`--data-path PATH`, as the original ImageNet-9 scripts) instead of positional arguments."
+    return _command(func, positional=False)
+
+# %% ../nbs/07_cli.ipynb #6122f05b
+_GRID_FLAGS = {'models': ('model', str), 'augs': ('aug', str), 'subsets': ('subset', float), 'seeds': ('seed', int)}   # list flag -> (RunConfig field, type)
+
+def _read_grid_file(path):
+    "{RunConfig field: value or list} from a JSON grid file (YAML when it ends in .yaml/.yml and pyyaml is installed)."
+    p, eg = Path(path), '{"model": ["baseline"], "subset": [0.5, 1.0], "epochs": 2}'
+    if not p.is_file(): raise UserError(f'--grid {path}: no such file; pass a JSON file such as {eg}')
+    if p.suffix in ('.yaml', '.yml'):
+        try: import yaml
+        except ImportError: raise UserError(f'--grid {path}: reading YAML needs pyyaml (pip install pyyaml); or write the grid as JSON') from None
+        try: d = yaml.safe_load(p.read_text())
+        except yaml.YAMLError as e: raise UserError(f'--grid {path}: not valid YAML ({_one_line(e)})') from None
+    else:
+        try: d = json.loads(p.read_text())
+        except (json.JSONDecodeError, UnicodeDecodeError) as e: raise UserError(f'--grid {path}: not valid JSON ({e}); e.g. {eg}') from None
+    if not isinstance(d, dict): raise UserError(f'--grid {path}: expected an object of RunConfig fields, e.g. {eg}; got a {type(d).__name__}')
+    fields = [f.name for f in dataclasses.fields(trainer.RunConfig)]
+    if bad := sorted(set(d) - set(fields)): raise UserError(f'--grid {path}: unknown keys {bad}; valid keys: {", ".join(fields)}')
+    return d
+
+def _flag_values(flag, text, typ, valid=None):
+    "Comma-separated values of a list flag, converted and checked against `valid` names."
+    try: vals = [typ(t.strip()) for t in str(text).split(',') if t.strip()]
+    except ValueError: raise UserError(f'--{flag} {text}: expected comma-separated {typ.__name__} values, e.g. --subsets 0.1,1') from None
+    if not vals: raise UserError(f'--{flag} {text!r}: give at least one value')
+    if valid is not None and (bad := [v for v in vals if v not in valid]): raise UserError(f'--{flag} {text}: unknown {bad}; valid: {", ".join(valid)}')
+    if flag == 'subsets' and (bad := [v for v in vals if not 0 < v <= 1]):
+        raise UserError(f'--subsets {text}: {bad} outside (0, 1]; a subset is a fraction of each class, e.g. 0.1,0.5,1')
+    return vals
+
+def train_configs(preset:str='cpu', # a key of `trainer.PRESETS`
+                  grid:str|None=None, # JSON (or YAML) file {RunConfig field: value or list}: replaces those axes of the preset
+                  **flags, # `scribe_train`'s overrides: models, augs, subsets, seeds (comma-separated), epochs, lr, bs (None = keep)
+                 ) -> list: # RunConfigs, every one validated
+    "The runs `scribe_train` trains: the preset's grid with axes replaced by the grid file, then by the flags; every value checked before any training."
+    ensure_folder_source()
+    if preset not in trainer.PRESETS: raise UserError(f'--preset {preset}: unknown preset; valid names: {", ".join(trainer.PRESETS)}')
+    cfgs = trainer.get_preset(preset)
+    over = dict(_read_grid_file(grid)) if grid else {}
+    valid = dict(models=list(trainer.MODELS), augs=list(prepare.AUG_POLICIES))
+    for flag, (field, typ) in _GRID_FLAGS.items():
+        if flags.get(flag) is not None: over[field] = _flag_values(flag, flags[flag], typ, valid.get(flag))
+    over.update({k: flags[k] for k in ('epochs', 'lr', 'bs') if flags.get(k) is not None})
+    if not over: return cfgs
+    axes = {}   # the preset as axes: every field's distinct values, in order (the presets are products of their axes)
+    for f in dataclasses.fields(trainer.RunConfig):
+        vals = list({json.dumps(getattr(c, f.name), sort_keys=True): getattr(c, f.name) for c in cfgs}.values())
+        axes[f.name] = vals if len(vals) > 1 else vals[0]
+    axes.update(over)
+    try: return trainer.grid(**axes)
+    except (ValueError, TypeError) as e: raise UserError(f'{_one_line(e)} (from --grid {grid} or the flags)' if grid else _one_line(e)) from None
+
+# %% ../nbs/07_cli.ipynb #326a830b
+def _data_root(cfg, data):
+    "The data folder (holding `test/`) a run of `cfg` read under `scribe_train --data data`; None for in-memory sources ('toy')."
+    if cfg.data in ('folder', 'folder_fast'): return Path(data)
+    if cfg.data in prepare.DATA_SOURCES: return Path(prepare.DATA_SOURCES[cfg.data](data, cfg.size, False))
+    return None
+
+def _record_data(cfgs, data, out, df):
+    "Write `out/<run_id>/data.json` (data source and folder) for the finished runs, so `scribe_test` and `scribe_sis` find their test data."
+    done = set(df.run_id[df.status == 'done'])
+    for c in cfgs:
+        if c.run_id not in done or (root := _data_root(c, data)) is None: continue
+        f = Path(out)/c.run_id/'data.json'
+        rec = json.dumps(dict(source=c.data, root=str(root.resolve())), indent=1)
+        if not f.exists() or f.read_text() != rec: trainer.write_atomic(f, rec)
+
+def _recorded_data(runs):
+    "The data folder recorded in `data.json` by `scribe_train` for a run folder or every run of a runs folder (they must agree)."
+    runs = Path(runs)
+    if not runs.is_dir(): raise UserError(f'{runs}: no such folder; pass a run folder runs/<run_id> or a runs folder written by scribe_train')
+    dirs = [runs] if (runs/'config.json').exists() else [d for d in sorted(runs.iterdir()) if (d/'config.json').exists() and not d.name.startswith(('.', '_'))]
+    if not dirs: raise UserError(f'{runs} holds no runs: train some with scribe_train --out {runs}')
+    roots, missing = {}, []
+    for d in dirs:
+        try: roots.setdefault(json.loads((d/'data.json').read_text())['root'], []).append(d.name)
+        except FileNotFoundError: missing.append(d.name)
+        except (json.JSONDecodeError, KeyError, TypeError): raise UserError(f'{d/"data.json"} is damaged: rerun scribe_train with the same flags to rewrite it, or pass --data') from None
+    if missing: raise UserError(f'{len(missing)} run(s) in {runs} (e.g. {missing[0]}) do not record their data (trained from Python, or on in-memory toy data): '
+                                'pass --data FOLDER, a folder with test/<class>/*.png or cifar-10-batches-py')
+    if len(roots) > 1: raise UserError(f'the runs in {runs} were trained on {len(roots)} data folders ({", ".join(roots)}): pass --data, or test one run folder')
+    root = next(iter(roots))
+    if not Path(root).is_dir(): raise UserError(f'the data folder {root} recorded by scribe_train is gone: regenerate it (rerun scribe_train) or pass --data')
+    return root
 
 # %% ../nbs/07_cli.ipynb #2673a494
 @call_parse_cli
@@ -101,10 +278,21 @@ def scribe_train(preset:str='cpu', # a trainer preset: 'paper' (140 runs, CIFAR-
                  device:str=None, # 'cpu', 'cuda', 'cuda:1', ...; default: cuda if available
                  epochs:int=None, # override the preset's number of epochs
                  progress:bool=True, # fastai progress bars (--no-progress to hide them)
+                 models:str=None, # comma-separated models instead of the preset's, e.g. baseline,scribe_lite
+                 augs:str=None, # comma-separated augmentation policies instead of the preset's, e.g. none,flip
+                 subsets:str=None, # comma-separated training-subset fractions instead of the preset's, e.g. 0.1,1
+                 seeds:str=None, # comma-separated seeds instead of the preset's, e.g. 0,1,2
+                 lr:float=None, # learning rate instead of the preset's
+                 bs:int=None, # batch size instead of the preset's
+                 grid:str=None, # JSON (or YAML) file of RunConfig fields, each a value or a list, replacing those of the preset (the flags above win)
                 ):
-    "Train a preset grid of runs into `out/<run_id>/` (resumable, shardable); prints one line per run."
-    df = trainer.train_preset(preset, data, out, shard=shard, device=device, epochs=epochs, progress=progress)
-    for r in df.itertuples(): print(f'{r.run_id}: {r.status} ({r.action}' + (f'; {r.note}' if isinstance(r.note, str) and r.note else '') + ')')
+    "Train a preset grid of runs into `out/<run_id>/` (resumable, shardable), optionally with other models, augmentations, subsets, seeds or settings; prints one line per run."
+    cfgs = train_configs(preset, grid, models=models, augs=augs, subsets=subsets, seeds=seeds, epochs=epochs, lr=lr, bs=bs)
+    on_gpu = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu')).type == 'cuda'
+    compile = 'reduce-overhead' if preset == 'paper' and on_gpu else None   # as trainer.train_preset(compile='auto')
+    df = trainer.run_grid(cfgs, out, data_root=data, shard=shard, device=device, progress=progress, compile=compile)
+    _record_data(cfgs, data, out, df)
+    for r in df.itertuples(): print(f'{r.run_id}: {r.status} ({r.action}' + (f'; {r.note}' if isinstance(getattr(r, 'note', None), str) and r.note else '') + ')')
     return df
 
 # %% ../nbs/07_cli.ipynb #a9ebe036
@@ -119,7 +307,14 @@ def _balanced_sample(y, n:int, seed:int=0) -> np.ndarray:
 def _corruption_list(corruptions):
     if corruptions in ('paper', None): return list(tester.PAPER_CORRUPTIONS)
     if corruptions == 'none': return []
-    return [tester.Corruption.from_name(c.strip()) for c in str(corruptions).split(',')]
+    try: return [tester.Corruption.from_name(c.strip()) for c in str(corruptions).split(',')]
+    except ValueError as e: raise UserError(f"--corruptions {corruptions}: {e}; or 'paper' (the SCrIBE paper's 12) or 'none'") from None
+
+def _severities(text):
+    try: sv = [int(s) for s in str(text).split(',')]
+    except ValueError: sv = []
+    if not sv or not all(1 <= s <= 5 for s in sv): raise UserError(f'--severities {text}: expected comma-separated integers from 1 to 5, e.g. 1,3,5')
+    return sv
 
 def _reference_run(cfgs:pd.DataFrame):
     "run_id of the mCE reference: baseline, no augmentation, no technique, largest subset (None if absent)."
@@ -166,7 +361,7 @@ def _write_csv(df, path):
 # %% ../nbs/07_cli.ipynb #e3d72aa0
 @call_parse_cli
 def scribe_test(runs:str='runs', # a runs folder (every finished run in it) or one run folder `runs/<run_id>`
-                data:str='data/synthetic', # test data: a CIFAR-style folder (`test/<class>/*.png`, masks optional) or `cifar-10-batches-py`
+                data:str=None, # test data: a CIFAR-style folder (`test/<class>/*.png`, masks optional) or `cifar-10-batches-py`; default: the runs' own (recorded by scribe_train)
                 out:str='test_out', # output folder: results.csv (long), summary.csv, figures, the cached corruption suite
                 n_images:int=500, # class-balanced sample of test images (0 = all)
                 corruptions:str='paper', # 'paper' (the 12 of the SCrIBE paper), 'none', or comma-separated ImageNet-C names
@@ -179,10 +374,15 @@ def scribe_test(runs:str='runs', # a runs folder (every finished run in it) or o
                 progress:bool=True, # progress bars (--no-progress to hide them)
                ) -> pd.DataFrame: # the per-run summary
     "Evaluate runs on clean and corrupted test data (accuracy, calibration, masks, mCE); write tables and figures."
-    if n_images < 0: raise ValueError(f'--n_images must be >= 0 (0 = all test images), got {n_images}')
-    runs, out = Path(runs), Path(out); out.mkdir(parents=True, exist_ok=True)
+    runs, out = Path(runs), Path(out)
+    if not runs.is_dir() or not ((runs/'config.json').exists() or any((d/'config.json').exists() for d in runs.iterdir())):
+        raise UserError(f'--runs {runs}: no run folders there; train runs with scribe_train --out {runs}, or pass --runs FOLDER')
+    data = data or _recorded_data(runs)
+    if not Path(data).is_dir(): raise UserError(f'--data {data}: no such folder; pass a folder with test/<class>/*.png or cifar-10-batches-py')
+    cs, sv = _corruption_list(corruptions), _severities(severities)
+    if mode not in ('native', 'paper'): raise UserError(f"--mode {mode}: use 'native' (corrupt at the image size) or 'paper' (224 px, as the paper)")
+    out.mkdir(parents=True, exist_ok=True)
     device = device or ('cuda' if torch.cuda.is_available() else 'cpu')
-    cs, sv = _corruption_list(corruptions), [int(s) for s in str(severities).split(',')]
     from scribe_robust import releases
     release = releases.open_release(suite, cs or None, sv) if suite else None
     if release is not None:   # clean images from --data in the release's order, both sampled alike
@@ -280,8 +480,9 @@ def scribe_challenge_eval(data_path:str, # the `bg_challenge` folder (needs orig
     return res
 
 # %% ../nbs/07_cli.ipynb #c555d88e
-def _to_tensor(x, stats=prepare.CIFAR_STATS):
-    "uint8 (N,H,W,3) images -> normalised float (N,3,H,W)."
+def _to_tensor(x, stats=None):
+    "uint8 (N,H,W,3) images -> normalised float (N,3,H,W); `stats` (mean, std), default `prepare.CIFAR_STATS`."
+    stats = prepare.CIFAR_STATS if stats is None else stats
     mean, std = (torch.tensor(s, dtype=torch.float32).view(1, 3, 1, 1) for s in stats)
     return (torch.from_numpy(np.ascontiguousarray(x)).permute(0, 3, 1, 2).float() / 255 - mean) / std
 
@@ -301,7 +502,7 @@ def sis_table(result, # merged `BackSelectResult`
 # %% ../nbs/07_cli.ipynb #2a8e6342
 @call_parse_cli
 def scribe_sis(run:str, # a finished run folder `runs/<run_id>` (from scribe_train)
-               data:str, # CIFAR-style folder (or `cifar-10-batches-py`) holding the images
+               data:str=None, # CIFAR-style folder (or `cifar-10-batches-py`) holding the images; default: the run's own (recorded by scribe_train)
                out:str='sis_out', # folder for the chunk files, manifest.json and, once complete, sis.csv
                split:str='test', # split of `data`
                n_images:int=64, # class-balanced sample of images (0 = all)
@@ -315,9 +516,9 @@ def scribe_sis(run:str, # a finished run folder `runs/<run_id>` (from scribe_tra
               ) -> pd.DataFrame|None: # per-image SIS table once every chunk exists, else None
     "Sharded, resumable BackSelect over a data set; when every chunk is there, the SIS of each image at `threshold` (sis.csv)."
     trainer.parse_shard(shard); oi._check_threshold(threshold)   # every argument is checked before any work or any file
-    if n_images < 0: raise ValueError(f'--n_images must be >= 0 (0 = all images), got {n_images}')
     kw = dict(k=k) if method == 'grad' else {}
     oi._check_run_args(method, chunk, kw, 3)
+    data = data or _recorded_data(run)
     device = device or ('cuda' if torch.cuda.is_available() else 'cpu')
     model, cfg = _load_run(run, device)
     x, m, y, _ = prepare.load_arrays(data, split)
@@ -329,460 +530,10 @@ def scribe_sis(run:str, # a finished run folder `runs/<run_id>` (from scribe_tra
         print(f'shard {shard} done; {e}'); return None
     t = sis_table(res, threshold, y[idx], None if m is None else m[idx]).assign(index=idx)
     _write_csv(t, Path(out)/'sis.csv')
-    print(f'{len(t)} images: SIS found for {t.found.mean():.0%}, median size {t[t.found].size_frac.median():.1%} of the pixels')
+    print(f'{len(t)} images: SIS found for {t.found.mean():.0%}' + (f', median size {t[t.found].size_frac.median():.1%} of the pixels' if t.found.any() else f' (no image reaches confidence {threshold} on its own pixels)'))
     return t
 
-# %% ../nbs/07_cli.ipynb #60955fd3
-_CPU_SUBSETS, _PAPER_SUBSETS = (0.1, 0.3, 1.0), tuple(k / 10 for k in range(1, 11))
-DEMO_SCALES = {
-    'tiny':  dict(synth=dict(n_train=8, n_test=4, n_classes=3), models=('scribe_lite', 'baseline'), augs=('none', 'flip'), subsets=(0.34, 0.67, 1.0),
-                  techniques=('bgpaste', 'mixup'), epochs=1, bs=16, width=0.0625, recipe='adam', lr=3e-3, fast_data=True,
-                  n_suite=12, severities=(3,), mode='native', suite_workers=0, n_train_eval=12, n_challenge=2, n_sis=2, sis_method='grad', sis_k=128,
-                  sis_eval_path=False, n_ps_train=12, n_ps_test=6, ps_k=256, ps_epochs=1, threshold=0.3),
-    'cpu':   dict(synth=dict(n_train=100, n_test=20, n_classes=9), models=('scribe_lite', 'baseline'), augs=('none', 'flip'), subsets=_CPU_SUBSETS,
-                  techniques=('bgpaste', 'mixup'), epochs=4, bs=16, width=0.0625, recipe='adam', lr=3e-3, fast_data=True,
-                  n_suite=54, severities=tester.SEVERITIES, mode='native', suite_workers=None, n_train_eval=54, n_challenge=3, n_sis=9, sis_method='grad', sis_k=32,
-                  sis_eval_path=True,                   n_ps_train=135, n_ps_test=45, ps_k=64, ps_epochs=5, threshold=0.99),
-    'paper': dict(synth=None, models=('scribe', 'baseline'), augs=tuple(trainer.PAPER_AUGS), subsets=_PAPER_SUBSETS,
-                  techniques=('mixup', 'cutmix'), epochs=30, bs=128, width=1.0, recipe='paper', lr=None, fast_data=False,
-                  n_suite=10000, severities=tester.SEVERITIES, mode='paper', suite_workers=None, n_train_eval=10000, n_challenge=None, n_sis=100, sis_method='exact', sis_k=1,
-                  sis_eval_path=True,                   n_ps_train=5000, n_ps_test=1000, ps_k=1, ps_epochs=30, threshold=0.99),
-}
-
-# %% ../nbs/07_cli.ipynb #63ee7003
-def _has_cifar_layout(p:Path) -> bool:
-    return prepare._is_pickle_dir(p) or ((p/'train').is_dir() and (p/'test').is_dir())
-
-def check_demo_args(tiny:bool=False, # minimal sizes
-                    scale:str='cpu', # a key of `DEMO_SCALES` other than 'tiny'
-                    data:str|None=None, # CIFAR-10 folder (paper scale only)
-                    in9:str|None=None, # ImageNet-9 folder (paper scale only)
-                    device:str|None=None, # 'cpu', 'cuda', ...
-                   ) -> str: # the scale to run
-    "Validate the demo's arguments (scale, data folders, device) and return the scale name to run."
-    if scale not in DEMO_SCALES or scale == 'tiny':
-        raise ValueError(f"unknown scale {scale!r}: use 'cpu' (synthetic data, minutes on a CPU) or 'paper' (CIFAR-10, GPU); --tiny for the test size")
-    if tiny and scale != 'cpu': raise ValueError(f'--tiny runs the synthetic study at minimal size; it cannot be combined with --scale {scale}')
-    if scale == 'paper':
-        if data is None: raise ValueError('--scale paper needs --data PATH: a CIFAR-10 folder (cifar-10-batches-py, fastai\'s cifar10 folder, '
-                                          'or train/ and test/ class folders); it is never downloaded by the demo')
-        p = Path(data)
-        if not p.is_dir(): raise FileNotFoundError(f'--data {data}: no such folder; pass the folder holding CIFAR-10')
-        if not _has_cifar_layout(p):
-            raise ValueError(f'--data {data} is not a CIFAR-10 folder: expected data_batch_1..5 + test_batch, or train/ and test/ class folders')
-        if in9 is not None and not (backgrounds.in9_root(in9)/'original'/'val').is_dir():
-            raise FileNotFoundError(f'--in9 {in9} has no original/val folder: pass the `bg_challenge` folder of the ImageNet-9 release')
-    elif data is not None or in9 is not None:
-        raise ValueError('--data and --in9 are for --scale paper; the cpu and tiny studies generate their own synthetic data')
-    if device is not None and torch.device(device).type == 'cuda' and not torch.cuda.is_available():
-        raise ValueError(f'--device {device}: CUDA is not available on this machine; use --device cpu')
-    return 'tiny' if tiny else scale
-
-# %% ../nbs/07_cli.ipynb #c8e10a10
-class _Ctx:
-    "What every stage needs: output folder, scale settings, seed, device, progress flag, data roots."
-    def __init__(self, out, scale, sc, seed, device, progress, data, in9):
-        self.out, self.scale, self.sc, self.seed, self.device, self.progress = Path(out), scale, sc, seed, device, progress
-        self.data_arg, self.in9_arg, self.results = data, in9, {}
-    def rel(self, p): return str(Path(p).resolve().relative_to(self.out.resolve())) if Path(p).resolve().is_relative_to(self.out.resolve()) else str(Path(p).resolve())
-    def abs(self, p): return self.out/p if not Path(p).is_absolute() else Path(p)
-
-def _jsonable(o):
-    "`o` with NaN/inf floats replaced by None (strict JSON, readable by browsers) and numpy scalars as Python numbers."
-    if isinstance(o, dict): return {str(k): _jsonable(v) for k, v in o.items()}
-    if isinstance(o, (list, tuple)): return [_jsonable(v) for v in o]
-    if isinstance(o, np.generic): o = o.item()
-    if isinstance(o, float) and not np.isfinite(o): return None
-    return o
-
-_DERIVED = ('corruptions', 'backgrounds', 'sis')  # stages whose folder `out/<stage>` holds only what the stage derives
-
-def _run_stage(ctx, i, n, name, fn, settings, force, log=print):
-    "Run stage `name` unless `out/stages/<name>.json` holds a result for the same settings; store the result atomically."
-    f = ctx.out/'stages'/f'{name}.json'
-    settings = json.loads(json.dumps(settings))
-    if not force and f.exists():
-        st = json.loads(f.read_text())
-        if st.get('settings') == settings:
-            log(f'[{i}/{n}] {name:<12} cached ({st["seconds"]:.1f}s when computed)'); ctx.results[name] = st['result']; return st['result']
-    if f.exists() and name in _DERIVED:   # recomputed with other settings (or forced): its old partial files are stale
-        old = ctx.out/name
-        if old.exists(): shutil.rmtree(old)   # derived from the runs, which are kept; resumable files are only for the same settings
-    t0 = time.time(); log(f'[{i}/{n}] {name:<12} running ...')
-    res = fn(ctx)
-    secs = time.time() - t0
-    f.parent.mkdir(parents=True, exist_ok=True)
-    trainer.write_atomic(f, json.dumps(_jsonable(dict(settings=settings, seconds=secs, finished=datetime.now(timezone.utc).isoformat(timespec='seconds'),
-                                                     result=res)), indent=1, default=str, allow_nan=False))
-    log(f'[{i}/{n}] {name:<12} done in {secs:.1f}s'); ctx.results[name] = res
-    return res
-
-# %% ../nbs/07_cli.ipynb #98b8a2d2
-def _stage_data(ctx):
-    "(a) The data: the synthetic set (cpu/tiny scales) or the given CIFAR-10 and ImageNet-9 folders (paper scale)."
-    if ctx.sc['synth'] is not None:
-        root = prepare.make_synthetic(ctx.out/'data', size=32, seed=ctx.seed, **ctx.sc['synth'])
-        in9 = root
-    else: root, in9 = Path(ctx.data_arg).resolve(), (Path(ctx.in9_arg).resolve() if ctx.in9_arg else None)
-    x, m, y, classes = prepare.load_arrays(root, 'train', masks=None)
-    xt, _, yt, _ = prepare.load_arrays(root, 'test', masks=False)
-    return dict(root=ctx.rel(root), in9=None if in9 is None else ctx.rel(in9), classes=list(classes), n_train=len(y), n_test=len(yt),
-                size=int(x.shape[1]), masks=m is not None)
-
-def _configs(ctx):
-    "The grid: models x augmentations x subsets, plus the technique runs (baseline, no augmentation, full training set)."
-    sc = ctx.sc; src = ensure_folder_source(fast=sc['fast_data'])
-    common = dict(data=src, size=ctx.results['data']['size'], epochs=sc['epochs'], bs=sc['bs'], recipe=sc['recipe'], lr=sc['lr'],
-                  width=sc['width'], init='shared', seed=ctx.seed)
-    cfgs = trainer.grid(model=list(sc['models']), aug=list(sc['augs']), subset=list(sc['subsets']), **common)
-    techs = [t for t in sc['techniques'] if t != 'bgpaste' or ctx.results['data']['masks']]   # background pasting needs masks
-    return cfgs + [trainer.RunConfig(model='baseline', aug='none', technique=t, subset=max(sc['subsets']), **common) for t in techs]
-
-def _stage_train(ctx):
-    "(b) Train the grid (resumable: finished runs are skipped)."
-    cfgs = _configs(ctx)
-    trainer.run_grid(cfgs, ctx.out/'runs', data_root=ctx.abs(ctx.results['data']['root']), device=ctx.device, progress=ctx.progress)
-    runs = trainer.collect_runs(ctx.out/'runs')
-    runs = runs[runs.run_id.isin([c.run_id for c in cfgs])]
-    failed = runs[runs.status != 'done']
-    if len(failed): raise RuntimeError(f'{len(failed)} runs failed ({", ".join(failed.run_id)}): see their metrics.json; rerun with force=True')
-    _write_csv(runs, ctx.out/'runs.csv')
-    return dict(run_ids=list(runs.run_id), table='runs.csv', train_seconds=float(runs.train_time_s.sum()))
-
-# %% ../nbs/07_cli.ipynb #ba4776be
-def _main_runs(ctx) -> dict:
-    "Label -> run_id of the runs the background and SIS stages study: each model without augmentation and each technique, at the largest subset."
-    runs = pd.read_csv(ctx.out/'runs.csv'); top = runs[runs.subset == runs.subset.max()]
-    out = {}
-    for m in ctx.sc['models']:
-        r = top[(top.model == m) & (top.aug == 'none') & (top.technique == 'none')]
-        if len(r): out[m] = r.run_id.iloc[0]
-    for t in ctx.sc['techniques']:
-        r = top[(top.model == 'baseline') & (top.aug == 'none') & (top.technique == t)]
-        if len(r): out[f'baseline+{t}'] = r.run_id.iloc[0]
-    return out
-
-def _test_sample(ctx):
-    root = ctx.abs(ctx.results['data']['root'])
-    x, m, y, _ = prepare.load_arrays(root, 'test')
-    idx = _balanced_sample(y, ctx.sc['n_suite'], ctx.seed)
-    return x[idx], y[idx], (None if m is None else m[idx])
-
-def _stage_corruptions(ctx):
-    "(c) The paper's 12 corruptions x 5 severities on a test sample, every run evaluated; reliability diagrams and mask grids."
-    sc, root = ctx.sc, ctx.abs(ctx.results['data']['root'])
-    x, y, m = _test_sample(ctx)
-    d = ctx.out/'corruptions'
-    suite = tester.make_suite(x, severities=sc['severities'], seed=ctx.seed, cache_dir=d/'suite', mode=sc['mode'], n_workers=sc['suite_workers'], progress=ctx.progress, rebuild=True)
-    xtr, _, ytr, _ = prepare.load_arrays(root, 'train', masks=False)
-    def train_data(cfg):
-        i = prepare.balanced_subset(ytr, cfg.subset, seed=cfg.seed, nested=cfg.nested)
-        i = i[_balanced_sample(ytr[i], sc['n_train_eval'], ctx.seed)]
-        return xtr[i], ytr[i]
-    df = tester.evaluate_runs(ctx.out/'runs', (x, y, m), suite, load_run=lambda r: _load_run(r, ctx.device or 'cpu'),
-                              train_data=train_data, n_classes=len(ctx.results['data']['classes']), device=ctx.device, progress=ctx.progress)
-    df = df[df.run_id.isin(ctx.results['train']['run_ids'])]
-    _write_csv(df, d/'results.csv')
-    runs = pd.read_csv(ctx.out/'runs.csv')
-    s = summarize_runs(df, runs)
-    _write_csv(s, d/'summary.csv')
-    figs = {}
-    main = _main_runs(ctx)
-    fig, axs = _figure(1, 2, (7, 2.7))
-    for ax, metric in zip(axs[0], ('accuracy', 'ece')): tester.plot_vs_subset(df[df.run_id.isin(runs[runs.technique == 'none'].run_id)], metric, ax=ax)
-    figs['vs_subset'] = _save_fig(fig, d/'vs_subset.png')
-    mods = [k for k in ctx.sc['models'] if k in main]
-    fig, axs = _figure(1, len(mods), (2.9 * len(mods), 2.7))
-    for ax, k in zip(axs[0], mods):
-        model, _ = _load_run(ctx.out/'runs'/main[k], ctx.device or 'cpu')
-        p = tester.predict_images(model, x, masks=False)['probs']
-        tester.plot_reliability(tester.reliability_data(p, y), ax=ax, title=f'reliability: {k} (ECE {tester.ece(p, y):.3f})')
-    figs['reliability'] = _save_fig(fig, d/'reliability.png')
-    fig, axs = _figure(1, len(mods), (3.6 * len(mods), 3.3))
-    for ax, k in zip(axs[0], mods):
-        tester.plot_corruption_heatmap(df[df.run_id == main[k]], ax=ax); ax.set_title(f'accuracy by corruption: {k}', fontsize=9)
-    figs['corruption_heatmap'] = _save_fig(fig, d/'corruption_heatmap.png')
-    sr = runs[runs.model.str.startswith('scribe') & (runs.aug == 'none') & (runs.technique == 'none')].sort_values('subset')
-    if len(sr):
-        models = {f'subset {r.subset:g}': _load_run(ctx.out/'runs'/r.run_id)[0] for r in sr.itertuples()}
-        c = list(suite.corruptions)[:2]
-        images = {'clean': x[0], **{f'{cc.value} s3': suite[cc, 3][0] for cc in c}}
-        fig, axs = _figure(len(images), len(models) + 1, (1.3 * (len(models) + 1), 1.3 * len(images)))
-        tester.plot_mask_grid(models, images, axs=axs)
-        figs['masks'] = _save_fig(fig, d/'masks.png')
-    return dict(results='corruptions/results.csv', summary='corruptions/summary.csv', n_images=len(x), mode=sc['mode'],
-                corruptions=[c.value for c in suite.corruptions], severities=sorted({s for _, s in suite.conditions}),
-                reference=_reference_run(runs), figures={k: ctx.rel(v) for k, v in figs.items()})
-
-# %% ../nbs/07_cli.ipynb #804612b3
-def _challenge_sample(in9, dest, k, seed):
-    "A `bg_challenge` folder with `k` original images (and their masks) and `k` only_bg_t backgrounds per class, copied from `in9`."
-    src = backgrounds.in9_root(in9); dest = Path(dest)/'bg_challenge'
-    if dest.exists(): shutil.rmtree(dest)
-    files, labels, classes = backgrounds.in9_items(src, 'original', 'val')
-    keep = _balanced_sample(labels, k * len(classes), seed)
-    for f in (files[i] for i in keep):
-        c, stem = f.parent.name, f.stem
-        bg = next((src/'only_bg_t'/'val'/c).glob(f'{stem}.*'))
-        for s, v in ((f, 'original'), (bg, 'only_bg_t'), (backgrounds.mask_path(f), 'fg_mask')):
-            (dest/v/'val'/c).mkdir(parents=True, exist_ok=True); shutil.copy2(s, dest/v/'val'/c/s.name)
-    return dest
-
-# %% ../nbs/07_cli.ipynb #59b1f86b
-def plot_bg_gap(table:pd.DataFrame, # `backgrounds.in9_table` output (percent), one row per model
-                ax=None, # matplotlib axes (default: a new figure)
-               ):
-    "Grouped bars of original / mixed_same / mixed_rand accuracy per model, with the BG-gap written above each group."
-    if ax is None: ax = _figure(figsize=(0.9 * len(table) + 2.4, 2.7))[1][0, 0]
-    cols = [c for c in ('original', 'mixed_same', 'mixed_rand') if c in table]
-    w, xs = 0.8 / len(cols), np.arange(len(table))
-    for j, c in enumerate(cols): ax.bar(xs + (j - (len(cols) - 1) / 2) * w, table[c], w, label=c)
-    if 'BG-gap' in table:
-        for i, (g, top) in enumerate(zip(table['BG-gap'], table[cols].max(axis=1))): ax.text(i, top + 2, f'gap {g:.1f}', ha='center', fontsize=7)
-    ax.set_xticks(xs, table.model, fontsize=7, rotation=15); ax.set_ylabel('accuracy (%)'); ax.set_ylim(0, 112)
-    ax.legend(fontsize=6, loc='lower right'); ax.set_title('IN-9 variants and BG-gap (mixed_same - mixed_rand)', fontsize=9)
-    return ax
-
-# %% ../nbs/07_cli.ipynb #3ff02cf7
-def _stage_backgrounds(ctx):
-    "(d) IN-9 variants, BG-gap, and the adversarial-backgrounds challenge on a sample, for the main models."
-    if ctx.results['data']['in9'] is None: return dict(skipped='no ImageNet-9 folder (pass --in9 at paper scale)')
-    in9, d, sc = ctx.abs(ctx.results['data']['in9']), ctx.out/'backgrounds', ctx.sc
-    main = _main_runs(ctx)
-    k = len(backgrounds.in9_items(in9, 'original', 'val')[2])
-    models = {}
-    for lab, rid in main.items():
-        model = _run_model(ctx.out/'runs'/rid, ctx.device)
-        n_out = model(torch.zeros(1, 3, 32, 32, device=next(model.parameters()).device)).shape[1]
-        if n_out != k:   # e.g. CIFAR-10 models and the real IN-9: nothing to evaluate, say why in the report
-            return dict(skipped=f'run {rid} has {n_out} outputs but {in9} has {k} classes; the IN-9 stage needs models trained on the same classes')
-        models[lab] = model
-    df = pd.concat([backgrounds.eval_in9(mo, in9, name=lab, bs=256) for lab, mo in models.items()], ignore_index=True)
-    sample = in9 if sc['n_challenge'] is None else _challenge_sample(in9, d/'sample', sc['n_challenge'], ctx.seed)
-    chal, figs = {}, {}
-    for lab, mo in models.items():
-        # the resume file is per run and sample size: a rerun with other settings or models never meets a stale one
-        res = backgrounds.challenge_eval(mo, sample, bs=512, full=True, resume=d/f"challenge_{lab}_{main[lab]}_{sc['n_challenge']}.npz")
-        (d/lab).mkdir(parents=True, exist_ok=True); _write_challenge(res, d/lab, main[lab])
-        chal[lab] = dict(accuracy=res.accuracy, summary=res.summary(), n_fg=len(res.fg), n_bg=len(res.bg), composites=res.n_composites)
-        df = pd.concat([df, res.to_long(lab, dataset=backgrounds.in9_root(in9).parent.name)], ignore_index=True)
-        if lab == next(iter(models)):
-            fig, ax = _figure(figsize=(4.2, 0.55 * len(res.classes) + 0.9))
-            backgrounds.plot_adversarial_backgrounds(res, k=3, ax=ax[0, 0]); figs['adversarial_backgrounds'] = _save_fig(fig, d/'adversarial_backgrounds.png')
-    _write_csv(df, d/'in9.csv')
-    tab = backgrounds.in9_table(df)
-    _write_csv(tab, d/'in9_table.csv')
-    fig, ax = _figure(figsize=(0.9 * len(tab) + 2.6, 2.8)); plot_bg_gap(tab, ax[0, 0]); figs['bg_gap'] = _save_fig(fig, d/'bg_gap.png')
-    return dict(main=main, table='backgrounds/in9_table.csv', long='backgrounds/in9.csv', challenge=chal,
-                n_challenge_fg=len(backgrounds.in9_items(sample, 'original', 'val')[0]), figures={k: ctx.rel(v) for k, v in figs.items()})
-
-# %% ../nbs/07_cli.ipynb #51964d45
-def _stage_overfit(ctx, sparsity_threshold:float=0.5, gap_threshold:float=0.1):
-    "(e) The label-free overfit check of `tester.overfit_verdicts` on the SCrIBE runs, next to the labelled verdict."
-    df = pd.read_csv(ctx.out/ctx.results['corruptions']['results'])
-    s = tester.run_summary(df)
-    s = s[s.model.str.startswith('scribe')] if 'sparsity' in s else s.iloc[:0]
-    if s.empty: return dict(skipped='no SCrIBE runs with masks')
-    v = tester.overfit_verdicts(s, sparsity_threshold, gap_threshold).reset_index()
-    _write_csv(v, ctx.out/'overfit.csv')
-    return dict(table='overfit.csv', sparsity_threshold=sparsity_threshold, gap_threshold=gap_threshold,
-                n_runs=len(v), n_flagged=int(v.flagged.sum()), n_overfit=int(v.overfit.sum()), agreement=float(v.agree.mean()))
-
-# %% ../nbs/07_cli.ipynb #8b18b334
-def _fit_small(x, y, xv, yv, n_out, ctx, epochs):
-    "Train a fresh slim baseline on normalised tensors; returns its accuracy on (xv, yv)."
-    from fastai.data.core import DataLoaders
-    from fastai.learner import Learner
-    from fastai.optimizer import Adam
-    from fastai.torch_core import set_seed
-    from torch.utils.data import TensorDataset
-    from scribe_robust.baselines import baseline_resnet18
-    set_seed(ctx.seed, reproducible=True)
-    dev = torch.device(ctx.device or ('cuda' if torch.cuda.is_available() else 'cpu'))
-    dls = DataLoaders.from_dsets(TensorDataset(x, y), TensorDataset(xv, yv), bs=min(ctx.sc['bs'], len(x)), num_workers=0, device=dev)
-    learn = Learner(dls, baseline_resnet18(n_out, ctx.sc['width']), loss_func=torch.nn.CrossEntropyLoss(), opt_func=Adam, lr=3e-3)
-    with learn.no_bar(), learn.no_logging(): learn.fit(epochs)
-    learn.model.eval()
-    with torch.no_grad(): pred = torch.cat([learn.model(xv[i:i + 256].to(dev)).argmax(1).cpu() for i in range(0, len(xv), 256)])
-    return float((pred == yv).float().mean())
-
-def _stage_sis(ctx):
-    "(f) BackSelect/SIS on a test sample for the main models, and the 5% pixel-subset retraining (BackSelect vs random vs full)."
-    sc, root, d = ctx.sc, ctx.abs(ctx.results['data']['root']), ctx.out/'sis'
-    main = {k: v for k, v in _main_runs(ctx).items() if k in sc['models']}
-    x, y, m = _test_sample(ctx)
-    i = _balanced_sample(y, sc['n_sis'], ctx.seed); xs = _to_tensor(x[i])
-    kw = dict(k=sc['sis_k'], eval_path=sc['sis_eval_path']) if sc['sis_method'] == 'grad' else {}
-    per, results = {}, {}
-    for lab, rid in main.items():
-        model, _ = _load_run(ctx.out/'runs'/rid, ctx.device or 'cpu')
-        oi.sis_dataset(model, xs.to(next(model.parameters()).device), d/lab, method=sc['sis_method'], chunk=8, **kw)
-        res = oi.load_sis_dataset(d/lab); results[lab] = res
-        t = sis_table(res, sc['threshold'], y[i], None if m is None else m[i]); _write_csv(t, d/f'{lab}.csv')
-        per[lab] = dict(found=float(t.found.mean()), median_size_frac=float(t[t.found].size_frac.median()) if t.found.any() else None,
-                        on_object=float(t[t.found].on_object.mean()) if 'on_object' in t and t.found.any() else None)
-    fig, axs = _figure(2, len(results) + 1, (2.3 * (len(results) + 1), 4.4))
-    for j, (lab, res) in enumerate(results.items()):
-        oi.plot_sis_path(res, 0, sc['threshold'], ax=axs[0, j], label=lab); axs[0, j].set_title(f'{lab}: confidence path', fontsize=8)
-        s = oi.find_sis(res[0], sc['threshold'])
-        oi.show_pixel_mask(x[i][0], s.mask[0].numpy() if s.found[0] else None, ax=axs[1, j],
-                           title=f'{lab}: SIS {100 * s.size[0].item() / res.order.shape[1]:.1f}%' if s.found[0] else f'{lab}: no SIS at {sc["threshold"]}')
-    oi.show_pixel_mask(x[i][0], None, ax=axs[1, -1], title='image'); axs[0, -1].axis('off')
-    figs = {'sis': _save_fig(fig, d/'sis.png')}
-    # 5% pixel subsets: BackSelect of the plain baseline on train and test samples, a fresh model trained on each kind of subset
-    ps = {}
-    if 'baseline' in main:
-        model, _ = _load_run(ctx.out/'runs'/main['baseline'], ctx.device or 'cpu')
-        xtr, _, ytr, _ = prepare.load_arrays(root, 'train', masks=False)
-        it = _balanced_sample(ytr, sc['n_ps_train'], ctx.seed); iv = _balanced_sample(y, sc['n_ps_test'], ctx.seed + 1)
-        xt, yt, xv, yv = _to_tensor(xtr[it]), torch.from_numpy(ytr[it]), _to_tensor(x[iv]), torch.from_numpy(y[iv])
-        bkw = dict(k=sc['ps_k'], eval_path=False) if sc['sis_method'] == 'grad' else {}
-        bs_fn = oi.backselect_grad if sc['sis_method'] == 'grad' else oi.backselect
-        rt, rv = bs_fn(model, xt, **bkw), bs_fn(model, xv, **bkw)
-        H, W = xt.shape[2:]
-        keeps = {'backselect 5%': (oi.backselect_mask(rt, 5), oi.backselect_mask(rv, 5)),
-                 'random 5%': (oi.random_mask(len(xt), (H, W), 5, ctx.seed), oi.random_mask(len(xv), (H, W), 5, ctx.seed + 1)),
-                 'full image': (None, None)}
-        n_out = len(ctx.results['data']['classes'])
-        for lab, (kt, kv) in keeps.items():
-            a = (oi.apply_pixel_mask(xt, kt), oi.apply_pixel_mask(xv, kv)) if kt is not None else (xt, xv)
-            ps[lab] = _fit_small(a[0], yt, a[1], yv, n_out, ctx, sc['ps_epochs'])
-        fig, ax = _figure(figsize=(3.4, 2.4))
-        ax[0, 0].bar(list(ps), [100 * v for v in ps.values()], color=['tab:red', 'tab:gray', 'tab:blue'])
-        ax[0, 0].axhline(100 / n_out, ls='--', c='k', lw=.8); ax[0, 0].set_ylabel('test accuracy (%)')
-        ax[0, 0].set_title('models trained on 5% pixel subsets', fontsize=9); ax[0, 0].tick_params(labelsize=7)
-        figs['pixel_subsets'] = _save_fig(fig, d/'pixel_subsets.png')
-    return dict(method=sc['sis_method'], k=sc['sis_k'] if sc['sis_method'] == 'grad' else None, threshold=sc['threshold'], n_images=len(i),
-                per_model=per, main=main, pixel_subsets=ps, n_ps_train=sc['n_ps_train'], n_ps_test=sc['n_ps_test'],
-                figures={k: ctx.rel(v) for k, v in figs.items()})
-
-# %% ../nbs/07_cli.ipynb #e7c686e7
-SUMMARY_COLUMNS = {'clean accuracy': 'accuracy', 'ECE': 'ece', 'mean corruption accuracy': 'corruption_accuracy', 'mCE': 'mce',
-                   'BG-gap': 'bg_gap', 'challenge accuracy': 'challenge', 'SIS size': 'sis_size', 'mask IoU': 'mask_iou', 'overfit flag': 'flagged'}
-
-# %% ../nbs/07_cli.ipynb #0ee5292f
-def summary_table(out, # a demo output folder with finished stages
-                 ) -> pd.DataFrame: # one row per run, numbers as fractions (NaN / None where not measured)
-    "The report's summary: per run, clean accuracy, ECE, mean corruption accuracy, mCE, BG-gap, challenge accuracy, SIS size, mask IoU, overfit flag."
-    out = Path(out); st = {p.stem: json.loads(p.read_text())['result'] for p in (out/'stages').glob('*.json')}
-    s = pd.read_csv(out/st['corruptions']['summary'])
-    runs = pd.read_csv(out/'runs.csv')[['run_id', 'aug']]
-    s = s.merge(runs, on='run_id', how='left')
-    bg = st.get('backgrounds', {}); rev = {v: k for k, v in bg.get('main', {}).items()}
-    s['label'] = s.run_id.map(rev)
-    if 'table' in bg:
-        t = pd.read_csv(out/bg['table']).set_index('model')
-        s['bg_gap'] = s.label.map(t['BG-gap'] / 100) if 'BG-gap' in t else np.nan
-        s['challenge'] = s.label.map(t['challenge'] / 100) if 'challenge' in t else np.nan
-    else: s['bg_gap'] = s['challenge'] = np.nan
-    sis = st.get('sis', {}); rs = {v: k for k, v in sis.get('main', {}).items()}
-    s['sis_size'] = s.run_id.map(lambda r: sis['per_model'][rs[r]]['median_size_frac'] if r in rs else None)
-    ov = st.get('overfit', {})
-    s['flagged'] = None
-    if 'table' in ov:
-        v = pd.read_csv(out/ov['table']).set_index('run_id')
-        s['flagged'] = s.run_id.map(v.flagged).astype(object).where(s.run_id.isin(v.index), None)
-    if 'mask_iou' not in s: s['mask_iou'] = np.nan
-    s = s.sort_values(['model', 'technique', 'aug', 'subset'], kind='stable')
-    return s[['run_id', 'model', 'technique', 'aug', 'subset'] + list(SUMMARY_COLUMNS.values())].reset_index(drop=True)
-
-# %% ../nbs/07_cli.ipynb #136bd030
-def _fmt(col, v):
-    "Cell text: percentages for rates, mCE in %, '—' where not measured."
-    if v is None or (isinstance(v, float) and np.isnan(v)): return '—'
-    if col == 'flagged': return 'yes' if bool(v) else 'no'
-    if col == 'ece': return f'{v:.3f}'
-    if col == 'bg_gap': return f'{100 * v:+.1f}'
-    return f'{100 * v:.1f}' if col in ('accuracy', 'corruption_accuracy', 'mce', 'challenge', 'sis_size', 'mask_iou') else str(v)
-
-_CSS = ("body{font-family:system-ui,sans-serif;max-width:1100px;margin:1em auto;padding:0 1em;color:#222}"
-        "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}"
-        "th{background:#f3f3f3}td.l{text-align:left}figure{display:inline-block;margin:.5em;vertical-align:top;max-width:520px}"
-        "figcaption{font-size:13px}img{max-width:100%}.note{color:#555;font-size:13px}")
-
-FIGURE_NOTES = {
-    'vs_subset': 'Accuracy and ECE against training-subset size, one line per augmentation: look for accuracy rising and ECE falling as the subset grows.',
-    'reliability': 'Reliability diagrams of the plain models: bars below the diagonal mean over-confidence (the red part is the gap ECE sums).',
-    'corruption_heatmap': 'Accuracy per corruption and severity: look at which corruptions collapse first as severity grows.',
-    'masks': 'SCrIBE masks (hue = class, saturation = attention) for models trained on growing subsets: masks that spill into the background signal overfitting.',
-    'bg_gap': 'IN-9 accuracy on the original images and with backgrounds from the same or a random class: the BG-gap measures reliance on the background.',
-    'adversarial_backgrounds': 'The backgrounds that fool the most other-class foregrounds, with their fool rates: look for textures of the classes they push towards.',
-    'sis': 'Confidence while BackSelect removes pixels, and the sufficient input subset it leaves: a tiny subset that keeps the confidence means overinterpretation.',
-    'pixel_subsets': 'Fresh models trained and tested on only 5% of the pixels: BackSelect subsets against random ones and full images (dashed: chance).',
-}
-
-# %% ../nbs/07_cli.ipynb #03640d5d
-def _html_table(df, cols):
-    head = ''.join(f'<th>{html.escape(c)}</th>' for c in cols)
-    body = ''.join('<tr>' + ''.join(f'<td class="l">{html.escape(str(v))}</td>' if j < 4 else f'<td>{html.escape(v)}</td>' for j, v in enumerate(r)) + '</tr>'
-                   for r in df.itertuples(index=False))
-    return f'<table><tr>{head}</tr>{body}</table>'
-
-def write_report(out, # a demo output folder with finished stages
-                 notes:list=(), # extra lines for the notes section
-                ) -> Path: # `out/report`
-    "Write `out/report/` (index.html, results.json, figure PNGs) into a temporary folder and swap it in: a failed rerun leaves the old report."
-    out = Path(out); st = {p.stem: json.loads(p.read_text()) for p in (out/'stages').glob('*.json')}
-    tmp = out/f'.report-tmp-{os.getpid()}'
-    if tmp.exists(): shutil.rmtree(tmp)
-    tmp.mkdir(parents=True)
-    s = summary_table(out)
-    figs = {}
-    for name in ('corruptions', 'backgrounds', 'sis'):
-        for k, p in st.get(name, {}).get('result', {}).get('figures', {}).items():
-            shutil.copy2(out/p, tmp/f'{k}.png'); figs[k] = f'{k}.png'
-    r = {k: v['result'] for k, v in st.items()}
-    results = dict(format=1, scale=st['data']['settings']['scale'], seed=st['data']['settings']['seed'],
-                   created=datetime.now(timezone.utc).isoformat(timespec='seconds'),
-                   stage_seconds={k: round(v['seconds'], 1) for k, v in st.items()},
-                   data={k: r['data'][k] for k in ('classes', 'n_train', 'n_test', 'size')},
-                   runs=json.loads(s.to_json(orient='records')),
-                   corruptions={k: r['corruptions'][k] for k in ('n_images', 'mode', 'corruptions', 'severities', 'reference')},
-                   backgrounds={k: v for k, v in r.get('backgrounds', {}).items() if k in ('main', 'challenge', 'n_challenge_fg', 'skipped')},
-                   overfit={k: v for k, v in r.get('overfit', {}).items() if k != 'table'},
-                   sis={k: v for k, v in r.get('sis', {}).items() if k != 'figures'},
-                   figures=figs, notes=list(notes), env=trainer.env_info())
-    (tmp/'results.json').write_text(json.dumps(_jsonable(results), indent=1, default=str, allow_nan=False))
-    cols = ['model', 'technique', 'aug', 'subset'] + list(SUMMARY_COLUMNS)
-    shown = pd.DataFrame({**{c: s[c].astype(str) for c in ('model', 'technique', 'aug')}, 'subset': s.subset.map(lambda v: f'{v:g}'),
-                          **{lab: [_fmt(col, v) for v in s[col]] for lab, col in SUMMARY_COLUMNS.items()}})
-    ps = r.get('sis', {}).get('pixel_subsets', {})
-    parts = [f'<!doctype html><html><head><meta charset="utf-8"><title>scribe_robust demo report</title><link rel="icon" href="data:,"><style>{_CSS}</style></head><body>',
-             f'<h1>scribe_robust demo report</h1><p class="note">scale <b>{html.escape(results["scale"])}</b>, seed {results["seed"]}, '
-             f'{results["data"]["n_train"]} training / {results["data"]["n_test"]} test images of {len(results["data"]["classes"])} classes at '
-             f'{results["data"]["size"]}px; created {results["created"]}. Accuracies, ECE-free rates, mCE (100 = the plain baseline) and SIS size in %.</p>',
-             _html_table(shown, cols)]
-    if ps: parts.append('<p>5% pixel-subset retraining, test accuracy: ' + ', '.join(f'{html.escape(k)} {100 * v:.1f}%' for k, v in ps.items()) + '</p>')
-    parts.append('<h2>Figures</h2>')
-    for k, f in figs.items():
-        parts.append(f'<figure><img src="{f}" alt="{k}"><figcaption>{html.escape(FIGURE_NOTES.get(k, k))}</figcaption></figure>')
-    parts.append('<h2>Notes</h2><ul>' + ''.join(f'<li class="note">{html.escape(n)}</li>' for n in notes) + '</ul></body></html>')
-    (tmp/'index.html').write_text('\n'.join(parts))
-    final = out/'report'
-    if final.exists():
-        old = out/f'.report-old-{os.getpid()}'; os.replace(final, old); os.replace(tmp, final); shutil.rmtree(old)
-    else: os.replace(tmp, final)
-    return final
-
-# %% ../nbs/07_cli.ipynb #1c62e925
-def copy_report(src, # a report folder (`<demo out>/report`)
-                dest, # where to put it (replaced if it exists), e.g. `_site/report`
-               ) -> Path:
-    "Copy a finished demo report (index.html, results.json, PNGs: relative links only) to `dest`."
-    src, dest = Path(src), Path(dest)
-    if not (src/'index.html').exists() or not (src/'results.json').exists():
-        raise FileNotFoundError(f'{src} holds no finished report (index.html + results.json): run scribe_demo first')
-    tmp = dest.with_name(f'.{dest.name}.tmp-{os.getpid()}')
-    if tmp.exists(): shutil.rmtree(tmp)
-    shutil.copytree(src, tmp)
-    if dest.exists(): shutil.rmtree(dest)
-    os.replace(tmp, dest)
-    return dest
-
-# %% ../nbs/07_cli.ipynb #f2dddd73
-_STAGES = (('data', _stage_data), ('train', _stage_train), ('corruptions', _stage_corruptions), ('backgrounds', _stage_backgrounds),
-           ('overfit', _stage_overfit), ('sis', _stage_sis))
-
+# %% ../nbs/07_cli.ipynb #b7771094
 @call_parse_cli
 def scribe_demo(out:str='demo_out', # output folder: stages/, data/, runs/, corruptions/, backgrounds/, sis/ and report/
                 tiny:bool=False, # every stage on minimal data (seconds to a minute; what the tests run)
@@ -795,36 +546,26 @@ def scribe_demo(out:str='demo_out', # output folder: stages/, data/, runs/, corr
                 progress:bool=True, # progress bars inside the stages (--no-progress for a line per stage only)
                ) -> dict: # the report's results.json
     "The whole study, end to end, as resumable stages: data, training grid, corruptions, backgrounds, overfit check, SIS; writes `out/report/`."
-    sc_name = check_demo_args(tiny, scale, data, in9, device)
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    sc = DEMO_SCALES[sc_name]
-    ctx = _Ctx(out, sc_name, sc, seed, device, progress, data, in9)
-    settings = dict(scale=sc_name, sizes=sc, seed=seed, data=data, in9=in9)
-    t0 = time.time()
-    if force:
-        for p in ('stages', 'runs', 'corruptions', 'backgrounds', 'sis'):
-            if (out/p).exists(): shutil.rmtree(out/p)
-    for i, (name, fn) in enumerate(_STAGES, 1): _run_stage(ctx, i, len(_STAGES) + 1, name, fn, settings, force)
-    r = ctx.results
-    tr = r['train']
-    notes = [f"Training: {len(tr['run_ids'])} runs ({' and '.join(sc['models'])} x augmentations {', '.join(sc['augs'])} x subsets "
-             f"{', '.join(f'{s:g}' for s in sc['subsets'])}, plus baseline + {' and '.join(sc['techniques'])} on the full set), {sc['epochs']} epochs, "
-             f"batch {sc['bs']}, {sc['recipe']} recipe, width x{sc['width']:g}, data through the "
-             + ("tensor loader of scribe_robust.fastdata" if sc['fast_data'] else "fastai item pipeline") + f"; {tr['train_seconds']:.0f}s of training.",
-             f"Corruptions: the paper's {len(r['corruptions']['corruptions'])} ImageNet-C corruptions x severities {r['corruptions']['severities']}, "
-             f"mode '{r['corruptions']['mode']}'" + (" (corrupted at the native 32px size for speed on a CPU; the paper upsamples to 224 first)" if r['corruptions']['mode'] == 'native' else '')
-             + f", on {r['corruptions']['n_images']} class-balanced test images.",
-             f"mCE relative to run {r['corruptions']['reference']} (baseline, no augmentation, largest subset) = 100.",
-             f"SIS: {'batched-gradient' if r['sis']['method'] == 'grad' else 'exact'} BackSelect"
-             + (f" (k = {r['sis']['k']} pixels per iteration; exact BackSelect is too slow on a CPU)" if r['sis']['method'] == 'grad' else '')
-             + f", threshold {r['sis']['threshold']}, {r['sis']['n_images']} test images; SIS size = median over the images where one was found.",
-             f"Pixel subsets: {r['sis']['n_ps_train']} training / {r['sis']['n_ps_test']} test images, fresh slim baselines.",
-             'Overfit flag: tester.overfit_verdicts, label-free rule = test-mask sparsity below '
-             + (f"{r['overfit']['sparsity_threshold']} (agreement with the labelled gap > {r['overfit']['gap_threshold']} verdict: {100 * r['overfit']['agreement']:.0f}% of {r['overfit']['n_runs']} SCrIBE runs)." if 'agreement' in r['overfit'] else 'n/a.')]
-    bgr = r['backgrounds']
-    notes.append(f"Backgrounds: {bgr['skipped']}." if 'skipped' in bgr else
-                 f"Challenge: {bgr['n_challenge_fg']} foregrounds x as many only_bg_t backgrounds (every pair evaluated).")
-    t1 = time.time(); print(f'[{len(_STAGES) + 1}/{len(_STAGES) + 1}] {"report":<12} ', end='')
-    rep = write_report(out, notes)
-    print(f'done in {time.time() - t1:.1f}s -> {rep/"index.html"} (total {time.time() - t0:.1f}s)')
-    return json.loads((rep/'results.json').read_text())
+    from scribe_robust.study import run_study
+    return run_study(out, tiny=tiny, scale=scale, data=data, in9=in9, device=device, seed=seed, force=force, progress=progress)
+
+# %% ../nbs/07_cli.ipynb #678c8d94
+_COMMANDS = ('scribe_demo', 'scribe_train', 'scribe_test', 'scribe_in9_eval', 'scribe_challenge_eval', 'scribe_sis')   # settings.ini console_scripts
+
+def main(argv:list|None=None, # a command and its flags, e.g. ['test', '--n-images', '50']; default: `sys.argv[1:]`
+        ) -> int: # exit status (the command's own errors exit through SystemExit, as from its console script)
+    "`python -m scribe_robust <command> [flags]`: run a console command by name (`scribe_test` or `test`); without one, list the commands."
+    argv = list(sys.argv[1:] if argv is None else argv)
+    cmds = {c: globals()[c] for c in _COMMANDS}
+    if not argv or argv[0] in ('-h', '--help'):
+        print('usage: python -m scribe_robust <command> [flags]    (python -m scribe_robust <command> --help: its flags)\n\ncommands:')
+        for c, fn in cmds.items(): print(f'  {c:<22} {(fn.__doc__ or "").splitlines()[0]}')
+        return 0 if argv else 2
+    if argv[0] == '--version': print(f'scribe_robust {__version__}'); return 0
+    name = argv[0] if argv[0] in cmds else f'scribe_{argv[0]}'
+    if name not in cmds:
+        print(f"scribe_robust: error: unknown command {argv[0]!r}; use one of {', '.join(c.removeprefix('scribe_') for c in cmds)} "
+              "(python -m scribe_robust --help lists them)", file=sys.stderr)
+        return 2
+    cmds[name](argv=argv[1:])
+    return 0
