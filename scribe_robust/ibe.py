@@ -24,10 +24,11 @@ from fastai.vision.learner import create_body
 from fastai.callback.hook import num_features_model
 
 # %% auto #0
-__all__ = ['SEG_ARCHS', 'RECIPES', 'ImplicitBackground', 'ExpectedNonDistinctiveness', 'EndMetric', 'lme_pool', 'LmePool',
-           'attention', 'seg_mask', 'sparsity', 'mask_iou', 'mask_rgb', 'show_masks', 'ScribeNet', 'scribe_resnet18',
-           'scribe_model', 'IBESegmentation', 'ibe_segmentation', 'scribe_loss', 'ScribeLoss', 'SchedMultiStep',
-           'scribe_learner', 'set_sparsity', 'SparsityCallback', 'MaskSnapshotCallback', 'OverfitMonitorCallback']
+__all__ = ['SEG_ARCHS', 'RECIPES', 'ImplicitBackground', 'ExpectedNonDistinctiveness', 'expected_non_distinctiveness',
+           'EndMetric', 'lme_pool', 'LmePool', 'attention', 'seg_mask', 'sparsity', 'mask_iou', 'mask_rgb',
+           'show_masks', 'ScribeNet', 'scribe_resnet18', 'scribe_model', 'IBESegmentation', 'ibe_segmentation',
+           'scribe_loss', 'ScribeLoss', 'SchedMultiStep', 'scribe_learner', 'set_sparsity', 'SparsityCallback',
+           'MaskSnapshotCallback', 'OverfitMonitorCallback']
 
 # %% ../nbs/01_ibe.ipynb #3e00267e
 def _check_logits(z:torch.Tensor, # logits, class dimension at `dim`
@@ -60,36 +61,71 @@ class ImplicitBackground(nn.Module):
         return torch.cat([-torch.logsumexp(z, self.dim, keepdim=True), z], self.dim)
 
 # %% ../nbs/01_ibe.ipynb #4e4046ca
-class ExpectedNonDistinctiveness:
-    "Running mean over pixels of background confidence x in-distribution confidence for IBE logits (END, https://arxiv.org/abs/1905.13306); lower is better."
-    def __init__(self, mode:int=1, # 1: bg confidence = softmax(z)[0]; 2: sigmoid(z_0 - max_k z_k)
-                 bg_idx:int=0): # channel of the background logit
+def _end_pixels(out:torch.Tensor, # IBE logits (B,K+1,...) with the background at `background_class_index`
+                background_class_index:int=0, # channel of the background logit
+                mode:int=1): # 1: bg confidence = softmax(z)[bg]; 2: sigmoid(z_bg - max_k z_k)
+    "Per-pixel END values bg_conf x id_conf, shape (B,...)."
+    _check_logits(out, 'IBE logits', min_classes=3)
+    if mode not in (1, 2): raise ValueError(f"mode must be 1 (softmax background probability) or 2 (sigmoid margin), got {mode!r}")
+    bg, c = background_class_index, out.shape[1]
+    if not -c <= bg < c: raise ValueError(f"background_class_index {bg} is outside the {c} channels of the IBE logits")
+    bg %= c
+    out = out.float() if out.dtype in (torch.float16, torch.bfloat16) else out
+    z_id = torch.cat([out.narrow(1, 0, bg), out.narrow(1, bg + 1, c - bg - 1)], 1)
+    k = z_id.shape[1]
+    id_conf = (z_id.softmax(1).max(1).values - 1/k) / (1 - 1/k)
+    bg_conf = out.softmax(1).select(1, bg) if mode == 1 else torch.sigmoid(out.select(1, bg) - z_id.max(1).values)
+    return bg_conf * id_conf
+
+# %% ../nbs/01_ibe.ipynb #af6fbf76
+class ExpectedNonDistinctiveness(nn.Module):
+    "Running END of IBE logits (https://arxiv.org/abs/1905.13306), drop-in for the original `IBE.ExpectedNonDistinctiveness`: each call adds a batch and returns the mean over every pixel since `reset()`; lower is better."
+    def __init__(self, mode:int=1, # 1: bg confidence = softmax(z)[bg]; 2: sigmoid(z_bg - max_k z_k)
+                 background_class_index:int=0): # channel of the background logit (the original assumes 0)
+        if isinstance(mode, torch.Tensor) or isinstance(background_class_index, torch.Tensor):
+            raise TypeError("ExpectedNonDistinctiveness takes settings, not logits: build it once and call it on each batch "
+                            "(`end = ExpectedNonDistinctiveness(mode=1); end(output)` returns the running mean), or use the functional form "
+                            "`expected_non_distinctiveness(output, background_class_index=0, mode=1)` for one batch")
         if mode not in (1, 2): raise ValueError(f"mode must be 1 (softmax background probability) or 2 (sigmoid margin), got {mode!r}")
-        self.mode, self.bg_idx = mode, bg_idx
+        super().__init__()
+        self.mode, self.background_class_index = mode, background_class_index
         self.reset()
     def reset(self):
         "Forget all pixels seen so far."
-        self.total, self.count = 0., 0
-    def batch_values(self, out:torch.Tensor): # IBE logits (B,K+1,...) with the background at `bg_idx`
-        "Per-pixel END values bg_conf * id_conf, shape (B,...)."
-        _check_logits(out, 'IBE logits', min_classes=3)
-        out = out.float() if out.dtype in (torch.float16, torch.bfloat16) else out
-        z_bg = out.select(1, self.bg_idx)
-        z_id = torch.cat([out.narrow(1, 0, self.bg_idx), out.narrow(1, self.bg_idx+1, out.shape[1]-self.bg_idx-1)], 1)
-        k = z_id.shape[1]
-        id_conf = (z_id.softmax(1).max(1).values - 1/k) / (1 - 1/k)
-        bg_conf = out.softmax(1).select(1, self.bg_idx) if self.mode == 1 else torch.sigmoid(z_bg - z_id.max(1).values)
-        return bg_conf * id_conf
-    def __call__(self, out:torch.Tensor): # IBE logits (B,K+1,...) with the background at `bg_idx`
-        "Add a batch to the running mean and return this batch's END."
+        self.running_membership, self.num_pixels = 0., 0
+    def batch_values(self, out:torch.Tensor): # IBE logits (B,K+1,...) with the background at `background_class_index`
+        "Per-pixel END values bg_conf x id_conf of one batch, shape (B,...); nothing is accumulated."
+        return _end_pixels(out, self.background_class_index, self.mode)
+    def _add(self, v):
+        s = v.detach().sum(dtype=torch.float32 if v.device.type == 'mps' else torch.float64)
+        self.running_membership = s + (self.running_membership.to(s.device) if isinstance(self.running_membership, torch.Tensor) else self.running_membership)
+        self.num_pixels += v.numel()
+    def forward(self, out:torch.Tensor): # IBE logits (B,K+1,...) with the background at `background_class_index`
+        "Add a batch and return the running END over every pixel since `reset()`, a 0-d tensor of the logits' float dtype."
         v = self.batch_values(out)
-        self.total += v.sum().item(); self.count += v.numel()
-        return v.mean().item()
+        self._add(v)
+        return self.membership().to(v.dtype)
+    def update(self, out:torch.Tensor): # IBE logits (B,K+1,...) with the background at `background_class_index`
+        "Add a batch and return *this batch's* END as a float (the running mean is `value`)."
+        v = self.batch_values(out)
+        self._add(v)
+        return v.detach().mean().item()
+    def membership(self):
+        "The running END as a tensor (the original's name; NaN before any pixel)."
+        if not self.num_pixels: return torch.tensor(float('nan'))
+        return self.running_membership / self.num_pixels
     @property
     def value(self):
-        "END over every pixel seen since the last `reset` (NaN before any)."
-        return self.total / self.count if self.count else float('nan')
-    def __repr__(self): return f"ExpectedNonDistinctiveness(mode={self.mode}, value={self.value:.4f}, pixels={self.count})"
+        "The running END as a float (NaN before any pixel)."
+        return float(self.membership())
+    def extra_repr(self): return f"mode={self.mode}, background_class_index={self.background_class_index}, value={self.value:.4f}, pixels={self.num_pixels}"
+
+# %% ../nbs/01_ibe.ipynb #cd90ae0d
+def expected_non_distinctiveness(output:torch.Tensor, # IBE logits (B,K+1,...) of one batch
+                                 background_class_index:int=0, # channel of the background logit
+                                 mode:int=1): # 1: bg confidence = softmax(z)[bg]; 2: sigmoid(z_bg - max_k z_k)
+    "END of one batch of IBE logits, a differentiable 0-d tensor: the mean over its pixels of bg_conf x id_conf (https://arxiv.org/abs/1905.13306)."
+    return _end_pixels(output, background_class_index, mode).mean()
 
 # %% ../nbs/01_ibe.ipynb #7ed1d8c6
 class EndMetric(Metric):
