@@ -24,11 +24,11 @@ from fastai.vision.learner import create_body
 from fastai.callback.hook import num_features_model
 
 # %% auto #0
-__all__ = ['SEG_ARCHS', 'RECIPES', 'ImplicitBackground', 'ExpectedNonDistinctiveness', 'expected_non_distinctiveness',
-           'EndMetric', 'lme_pool', 'LmePool', 'attention', 'seg_mask', 'sparsity', 'mask_iou', 'mask_rgb',
-           'show_masks', 'ScribeNet', 'scribe_resnet18', 'scribe_model', 'IBESegmentation', 'ibe_segmentation',
-           'scribe_loss', 'ScribeLoss', 'SchedMultiStep', 'scribe_learner', 'set_sparsity', 'SparsityCallback',
-           'MaskSnapshotCallback', 'OverfitMonitorCallback']
+__all__ = ['RESNET18_INITS', 'SEG_ARCHS', 'RECIPES', 'ImplicitBackground', 'ExpectedNonDistinctiveness',
+           'expected_non_distinctiveness', 'EndMetric', 'lme_pool', 'LmePool', 'attention', 'seg_mask', 'sparsity',
+           'mask_iou', 'mask_rgb', 'show_masks', 'ScribeNet', 'scribe_resnet18', 'scribe_model', 'IBESegmentation',
+           'ibe_segmentation', 'scribe_loss', 'ScribeLoss', 'SchedMultiStep', 'scribe_learner', 'set_sparsity',
+           'SparsityCallback', 'MaskSnapshotCallback', 'OverfitMonitorCallback']
 
 # %% ../nbs/01_ibe.ipynb #3e00267e
 def _check_logits(z:torch.Tensor, # logits, class dimension at `dim`
@@ -274,27 +274,64 @@ class ScribeNet(nn.Module):
 
 # %% ../nbs/01_ibe.ipynb #d3e421a3
 def _make_layer(inplanes, planes, blocks, stride):
-    "A torchvision-style stage of `BasicBlock`s with a 1x1 projection shortcut when the shape changes."
+    "A torchvision-style stage of `BasicBlock`s with a 1x1 projection shortcut when the shape changes (built in torchvision's order: shortcut first)."
     down = None
     if stride != 1 or inplanes != planes: down = nn.Sequential(conv1x1(inplanes, planes, stride), nn.BatchNorm2d(planes))
     return nn.Sequential(BasicBlock(inplanes, planes, stride, down), *[BasicBlock(planes, planes) for _ in range(blocks - 1)])
+
+# %% ../nbs/01_ibe.ipynb #a87c87cf
+def _kaiming_fan_out_(module:nn.Module): # every Conv2d / BatchNorm2d inside is initialised, in module order
+    "torchvision's ResNet initialisation loop: Kaiming-normal fan-out (ReLU gain) on every conv, BatchNorm weight 1 and bias 0."
+    for m in module.modules():
+        if isinstance(m, nn.Conv2d): nn.init.kaiming_normal_(m.weight, mode='fan_out', nonlinearity='relu')
+        elif isinstance(m, (nn.BatchNorm2d, nn.GroupNorm)): nn.init.ones_(m.weight); nn.init.zeros_(m.bias)
+    return module
+
+# %% ../nbs/01_ibe.ipynb #ddf6096f
+def _resnet18_stages(c): # stage widths (4,)
+    "layer1..layer4 of a ResNet-18 with stage widths `c`, built in torchvision's order."
+    return [_make_layer(c[0], c[0], 2, 1), _make_layer(c[0], c[1], 2, 2), _make_layer(c[1], c[2], 2, 2), _make_layer(c[2], c[3], 2, 2)]
+
+# %% ../nbs/01_ibe.ipynb #139fc4d3
+def _tv_resnet18_replay(c, # stage widths (4,); (64, 128, 256, 512) is torchvision's resnet18
+                        n_fc:int=1000): # outputs of its fc layer (torchvision's default, 1000)
+    "Replay `torchvision.models.resnet18()` at widths `c`: the same modules built in the same order (7x7 stem, bn1, stages, fc) and its init loop, so a seed gives its weights."
+    stem, bn1, stages, fc = nn.Conv2d(3, c[0], 7, 2, 3, bias=False), nn.BatchNorm2d(c[0]), _resnet18_stages(c), nn.Linear(c[3], n_fc)
+    _kaiming_fan_out_(nn.Sequential(stem, bn1, *stages))
+    return stem, bn1, stages, fc
+
+# %% ../nbs/01_ibe.ipynb #bd7f8c64
+def _stem3(n_in, c0): return nn.Conv2d(n_in, c0, 3, stride=1, padding=1, bias=True)   # the paper's 3x3 stride-1 stem (PyTorch's default init)
+
+def _body_paper(c, n_in):
+    "The paper's init_IBE notebook: torchvision's resnet18() (its init), then the stem replaced by a 3x3 conv at PyTorch's default init."
+    _, bn1, stages, _ = _tv_resnet18_replay(c)
+    return _stem3(n_in, c[0]), bn1, stages
+def _body_kaiming(c, n_in):
+    "Kaiming fan-out on every conv including the 3x3 stem (this library's default before the paper's init was matched)."
+    stem, bn1, stages = _stem3(n_in, c[0]), nn.BatchNorm2d(c[0]), _resnet18_stages(c)
+    _kaiming_fan_out_(nn.Sequential(stem, bn1, *stages))
+    return stem, bn1, stages
+def _body_pytorch(c, n_in):
+    "PyTorch's default init on every layer (Kaiming-uniform with a=sqrt(5), i.e. std 1/sqrt(3 fan_in))."
+    return _stem3(n_in, c[0]), nn.BatchNorm2d(c[0]), _resnet18_stages(c)
+
+RESNET18_INITS = {'paper': _body_paper, 'kaiming': _body_kaiming, 'pytorch': _body_pytorch}
 
 # %% ../nbs/01_ibe.ipynb #65e2586c
 def scribe_resnet18(n_out:int=10, # number of classes K
                     width:float=1.0, # channel multiplier: 1.0 gives 64-128-256-512 channels, 0.25 gives 16-32-64-128
                     n_in:int=3, # input channels
                     r:float=0.5, # log-mean-exp sharpness
-                    upsample:bool=True): # the paper's bilinear x2 upsample in place of the maxpool (False: identity, ~4x cheaper)
+                    upsample:bool=True, # the paper's bilinear x2 upsample in place of the maxpool (False: identity, ~4x cheaper)
+                    init:str='paper'): # initialisation, a key of `RESNET18_INITS`: 'paper' (the paper's notebook), 'kaiming' or 'pytorch'
     "The SCrIBE ResNet-18 of the robustness study: 3x3 stride-1 stem, bilinear x2 instead of maxpool, 1x1 pixel classifier on layer4 (https://arxiv.org/abs/2008.09306)."
     if not width > 0: raise ValueError(f"width must be > 0, got {width}")
+    if init not in RESNET18_INITS: raise ValueError(f"unknown init {init!r}; choose one of {list(RESNET18_INITS)} ('paper' is the paper's notebook)")
     c = [max(1, round(64 * width * m)) for m in (1, 2, 4, 8)]
-    body = nn.Sequential(
-        nn.Conv2d(n_in, c[0], 3, stride=1, padding=1, bias=True), nn.BatchNorm2d(c[0]), nn.ReLU(inplace=True),
-        nn.Upsample(scale_factor=2, mode='bilinear', align_corners=False) if upsample else nn.Identity(),
-        _make_layer(c[0], c[0], 2, 1), _make_layer(c[0], c[1], 2, 2), _make_layer(c[1], c[2], 2, 2), _make_layer(c[2], c[3], 2, 2))
-    for m in body.modules():  # torchvision's ResNet initialisation
-        if isinstance(m, nn.Conv2d): nn.init.kaiming_normal_(m.weight, mode='fan_out', nonlinearity='relu')
-        elif isinstance(m, nn.BatchNorm2d): nn.init.ones_(m.weight); nn.init.zeros_(m.bias)
+    stem, bn1, stages = RESNET18_INITS[init](c, n_in)
+    body = nn.Sequential(stem, bn1, nn.ReLU(inplace=True),
+                         nn.Upsample(scale_factor=2, mode='bilinear', align_corners=False) if upsample else nn.Identity(), *stages)
     return ScribeNet(body, c[3], n_out, n_in=n_in, r=r)
 
 # %% ../nbs/01_ibe.ipynb #16515fa0
