@@ -222,13 +222,17 @@ def show_masks(imgs:torch.Tensor, # images (N,3,H,W) with values in [0,1] (denor
                titles=None, # optional title for each image (e.g. 'true: cat / pred: dog')
                axs=None, # optional array of matplotlib axes, shape (N, 2 or 3)
                size:float=1.6, # inches per panel
-               value_floor:float=0.): # lowest brightness of the mask view (see `mask_rgb`)
+               value_floor:float=0., # lowest brightness of the mask view (see `mask_rgb`)
+               dpi:int=100, # resolution of a new figure (it is at least 3.5 inches wide, 350 px at the default)
+               min_width:float=3.5): # smallest width of a new figure in inches (panels grow to reach it)
     "Draw each image, its HSV mask view (hue = class, saturation = attention, value = grey image), and the true mask when given; returns the axes."
     _check_logits(segs, 'segs', ndim=(4,))
     if imgs.ndim != 4 or imgs.shape[1] != 3 or imgs.shape[0] != segs.shape[0] or imgs.shape[-2:] != segs.shape[-2:]:
         raise ValueError(f"imgs must be (N,3,H,W) matching segs {tuple(segs.shape)}, got {tuple(imgs.shape)}")
     n, ncol = len(imgs), 3 if masks is not None else 2
-    if axs is None: _, axs = plt.subplots(n, ncol, figsize=(size * ncol, size * n), squeeze=False, layout='constrained')
+    if axs is None:
+        size = max(size, min_width / ncol)
+        _, axs = plt.subplots(n, ncol, figsize=(size * ncol, size * n), squeeze=False, layout='constrained', dpi=dpi)
     axs = np.asarray(axs).reshape(n, -1)
     for i in range(n):
         img = imgs[i].detach().cpu().float()
@@ -561,12 +565,16 @@ class MaskSnapshotCallback(Callback):
         return (x - lo) / (hi - lo).clamp(min=1e-8)
     def show(self, max_cols:int=6, # at most this many snapshots, evenly spaced, last included
              axs=None, size:float=1.3, # axes (N, cols+1) or None; inches per panel
-             value_floor:float=0.): # lowest brightness of the mask view (see `mask_rgb`)
+             value_floor:float=0., # lowest brightness of the mask view (see `mask_rgb`)
+             dpi:int=100, # resolution of a new figure
+             min_width:float=3.5): # smallest width of a new figure in inches (panels grow to reach it)
         "Draw one row per image: the image, then its HSV mask view at each kept epoch; returns the axes."
         if not self.snapshots: raise ValueError("no snapshots yet: fit the learner with this callback first")
         idx = sorted(set(np.linspace(0, len(self.snapshots) - 1, min(max_cols, len(self.snapshots))).round().astype(int).tolist()))
         imgs, n = self.images(), len(self.xb)
-        if axs is None: _, axs = plt.subplots(n, len(idx) + 1, figsize=(size * (len(idx) + 1), size * n), squeeze=False, layout='constrained')
+        if axs is None:
+            size = max(size, min_width / (len(idx) + 1))
+            _, axs = plt.subplots(n, len(idx) + 1, figsize=(size * (len(idx) + 1), size * n), squeeze=False, layout='constrained', dpi=dpi)
         for i in range(n):
             axs[i, 0].imshow(imgs[i].permute(1, 2, 0).numpy()); axs[i, 0].set_title('image', fontsize=7)
             for j, s in enumerate(idx):
