@@ -12,13 +12,13 @@ from torch.optim.swa_utils import AveragedModel, update_bn
 from fastai.callback.core import Callback
 from fastai.callback.mixup import MixUp, CutMix
 from fastai.losses import FocalLossFlat, LabelSmoothingCrossEntropyFlat, CrossEntropyLossFlat
-from .ibe import attention
+from .ibe import attention, _kaiming_fan_out_
 
 # %% auto #0
-__all__ = ['TECHNIQUES', 'BasicBlock', 'widths', 'CifarResNet18', 'baseline_resnet18', 'imagenet_model', 'fill_background',
-           'BackgroundPasteCallback', 'paste_backgrounds', 'segmenter_mask_fn', 'InputDropoutCallback',
-           'fit_temperature', 'TemperatureScaled', 'get_logits', 'calibrate_temperature', 'SWACallback', 'Ensemble',
-           'MIMO', 'MIMOCallback', 'technique_parts']
+__all__ = ['BASELINE_INITS', 'TECHNIQUES', 'BasicBlock', 'widths', 'CifarResNet18', 'baseline_resnet18', 'imagenet_model',
+           'fill_background', 'BackgroundPasteCallback', 'paste_backgrounds', 'segmenter_mask_fn',
+           'InputDropoutCallback', 'fit_temperature', 'TemperatureScaled', 'get_logits', 'calibrate_temperature',
+           'SWACallback', 'Ensemble', 'MIMO', 'MIMOCallback', 'technique_parts']
 
 # %% ../nbs/02_baselines.ipynb #903418d8
 class BasicBlock(nn.Module):
@@ -45,6 +45,13 @@ def widths(width:float=1.0 # multiplier on ResNet-18's stage widths (64, 128, 25
     if not width > 0: raise ValueError(f'width must be > 0, got {width}; use e.g. 0.25 for a slim CPU model')
     return [max(1, int(round(c*width))) for c in (64, 128, 256, 512)]
 
+# %% ../nbs/02_baselines.ipynb #ae22a0c3
+BASELINE_INITS = {
+    'paper': "as the paper's init_non_IBE notebook: torchvision's resnet18() init (Kaiming-normal fan-out convs), then the stem and fc replaced by layers at PyTorch's default init",
+    'kaiming': "Kaiming-normal fan-out on every conv including the stem, PyTorch's default on the fc",
+    'pytorch': "PyTorch's default init on every layer (this library's default before the paper's init was matched)",
+}
+
 # %% ../nbs/02_baselines.ipynb #c6a9c862
 class CifarResNet18(nn.Module):
     "The SCrIBE paper's non-IBE baseline: ResNet-18, 3x3 stride-1 stem, no maxpool, avgpool + linear. https://arxiv.org/abs/1512.03385"
@@ -52,16 +59,22 @@ class CifarResNet18(nn.Module):
         n_out:int=10, # number of classes
         width:float=1.0, # width multiplier on the stage widths (1.0 = standard ResNet-18)
         n_in:int=3, # input channels (3 for RGB; 3*M for a MIMO ensemble of M members)
+        init:str='paper', # a key of `BASELINE_INITS`: 'paper' (the paper's notebook), 'kaiming' or 'pytorch'
     ):
         super().__init__()
-        w = widths(width)
-        self.conv1 = nn.Conv2d(n_in, w[0], 3, 1, 1, bias=True); self.bn1 = nn.BatchNorm2d(w[0])
+        if init not in BASELINE_INITS: raise ValueError(f"unknown init {init!r}; choose one of {list(BASELINE_INITS)} ('paper' is the paper's notebook)")
+        w, tv = widths(width), init == 'paper'
+        # 'paper' builds torchvision's resnet18() first (7x7 stem, 1000-way fc) and replaces stem and fc after its init loop, as the notebook does
+        self.conv1 = nn.Conv2d(3, w[0], 7, 2, 3, bias=False) if tv else nn.Conv2d(n_in, w[0], 3, 1, 1, bias=True)
+        self.bn1 = nn.BatchNorm2d(w[0])
         layers, ni = [], w[0]
         for i, nf in enumerate(w):
             layers.append(nn.Sequential(BasicBlock(ni, nf, 1 if i == 0 else 2), BasicBlock(nf, nf)))
             ni = nf
         self.layer1, self.layer2, self.layer3, self.layer4 = layers
-        self.fc = nn.Linear(w[-1], n_out)
+        self.fc = nn.Linear(w[-1], 1000 if tv else n_out)
+        if init != 'pytorch': _kaiming_fan_out_(self)
+        if tv: self.conv1, self.fc = nn.Conv2d(n_in, w[0], 3, stride=1, padding=1), nn.Linear(w[-1], n_out)
     def features(self, x):
         "Layer-4 feature map (B, C, H/8, W/8)."
         x = F.relu(self.bn1(self.conv1(x)))
@@ -71,9 +84,10 @@ class CifarResNet18(nn.Module):
 # %% ../nbs/02_baselines.ipynb #a7aa9f21
 def baseline_resnet18(n_out:int=10, # number of classes
                       width:float=1.0, # width multiplier (same idea as `scribe_resnet18`'s): 0.25 gives a slim CPU model
+                      init:str='paper', # initialisation, a key of `BASELINE_INITS` ('paper': as the paper's notebook)
                      ) -> nn.Module:
     "The non-IBE ResNet-18 of the SCrIBE paper (https://arxiv.org/abs/2008.09306): maps (B,3,H,W) to (B,n_out) logits."
-    return CifarResNet18(n_out, width)
+    return CifarResNet18(n_out, width, init=init)
 
 # %% ../nbs/02_baselines.ipynb #00ee185c
 def imagenet_model(arch:str='resnet50', # torchvision classification builder name, e.g. 'resnet18', 'resnet50', 'vgg16_bn'

@@ -24,10 +24,11 @@ from fastai.vision.learner import create_body
 from fastai.callback.hook import num_features_model
 
 # %% auto #0
-__all__ = ['SEG_ARCHS', 'RECIPES', 'ImplicitBackground', 'ExpectedNonDistinctiveness', 'EndMetric', 'lme_pool', 'LmePool',
-           'attention', 'seg_mask', 'sparsity', 'mask_iou', 'mask_rgb', 'show_masks', 'ScribeNet', 'scribe_resnet18',
-           'scribe_model', 'IBESegmentation', 'ibe_segmentation', 'scribe_loss', 'ScribeLoss', 'SchedMultiStep',
-           'scribe_learner', 'set_sparsity', 'SparsityCallback', 'MaskSnapshotCallback', 'OverfitMonitorCallback']
+__all__ = ['RESNET18_INITS', 'SEG_ARCHS', 'RECIPES', 'ImplicitBackground', 'ExpectedNonDistinctiveness',
+           'expected_non_distinctiveness', 'EndMetric', 'lme_pool', 'LmePool', 'attention', 'seg_mask', 'sparsity',
+           'mask_iou', 'mask_rgb', 'show_masks', 'ScribeNet', 'scribe_resnet18', 'scribe_model', 'IBESegmentation',
+           'ibe_segmentation', 'scribe_loss', 'ScribeLoss', 'SchedMultiStep', 'scribe_learner', 'set_sparsity',
+           'SparsityCallback', 'MaskSnapshotCallback', 'OverfitMonitorCallback']
 
 # %% ../nbs/01_ibe.ipynb #3e00267e
 def _check_logits(z:torch.Tensor, # logits, class dimension at `dim`
@@ -60,36 +61,71 @@ class ImplicitBackground(nn.Module):
         return torch.cat([-torch.logsumexp(z, self.dim, keepdim=True), z], self.dim)
 
 # %% ../nbs/01_ibe.ipynb #4e4046ca
-class ExpectedNonDistinctiveness:
-    "Running mean over pixels of background confidence x in-distribution confidence for IBE logits (END, https://arxiv.org/abs/1905.13306); lower is better."
-    def __init__(self, mode:int=1, # 1: bg confidence = softmax(z)[0]; 2: sigmoid(z_0 - max_k z_k)
-                 bg_idx:int=0): # channel of the background logit
+def _end_pixels(out:torch.Tensor, # IBE logits (B,K+1,...) with the background at `background_class_index`
+                background_class_index:int=0, # channel of the background logit
+                mode:int=1): # 1: bg confidence = softmax(z)[bg]; 2: sigmoid(z_bg - max_k z_k)
+    "Per-pixel END values bg_conf x id_conf, shape (B,...)."
+    _check_logits(out, 'IBE logits', min_classes=3)
+    if mode not in (1, 2): raise ValueError(f"mode must be 1 (softmax background probability) or 2 (sigmoid margin), got {mode!r}")
+    bg, c = background_class_index, out.shape[1]
+    if not -c <= bg < c: raise ValueError(f"background_class_index {bg} is outside the {c} channels of the IBE logits")
+    bg %= c
+    out = out.float() if out.dtype in (torch.float16, torch.bfloat16) else out
+    z_id = torch.cat([out.narrow(1, 0, bg), out.narrow(1, bg + 1, c - bg - 1)], 1)
+    k = z_id.shape[1]
+    id_conf = (z_id.softmax(1).max(1).values - 1/k) / (1 - 1/k)
+    bg_conf = out.softmax(1).select(1, bg) if mode == 1 else torch.sigmoid(out.select(1, bg) - z_id.max(1).values)
+    return bg_conf * id_conf
+
+# %% ../nbs/01_ibe.ipynb #af6fbf76
+class ExpectedNonDistinctiveness(nn.Module):
+    "Running END of IBE logits (https://arxiv.org/abs/1905.13306), drop-in for the original `IBE.ExpectedNonDistinctiveness`: each call adds a batch and returns the mean over every pixel since `reset()`; lower is better."
+    def __init__(self, mode:int=1, # 1: bg confidence = softmax(z)[bg]; 2: sigmoid(z_bg - max_k z_k)
+                 background_class_index:int=0): # channel of the background logit (the original assumes 0)
+        if isinstance(mode, torch.Tensor) or isinstance(background_class_index, torch.Tensor):
+            raise TypeError("ExpectedNonDistinctiveness takes settings, not logits: build it once and call it on each batch "
+                            "(`end = ExpectedNonDistinctiveness(mode=1); end(output)` returns the running mean), or use the functional form "
+                            "`expected_non_distinctiveness(output, background_class_index=0, mode=1)` for one batch")
         if mode not in (1, 2): raise ValueError(f"mode must be 1 (softmax background probability) or 2 (sigmoid margin), got {mode!r}")
-        self.mode, self.bg_idx = mode, bg_idx
+        super().__init__()
+        self.mode, self.background_class_index = mode, background_class_index
         self.reset()
     def reset(self):
         "Forget all pixels seen so far."
-        self.total, self.count = 0., 0
-    def batch_values(self, out:torch.Tensor): # IBE logits (B,K+1,...) with the background at `bg_idx`
-        "Per-pixel END values bg_conf * id_conf, shape (B,...)."
-        _check_logits(out, 'IBE logits', min_classes=3)
-        out = out.float() if out.dtype in (torch.float16, torch.bfloat16) else out
-        z_bg = out.select(1, self.bg_idx)
-        z_id = torch.cat([out.narrow(1, 0, self.bg_idx), out.narrow(1, self.bg_idx+1, out.shape[1]-self.bg_idx-1)], 1)
-        k = z_id.shape[1]
-        id_conf = (z_id.softmax(1).max(1).values - 1/k) / (1 - 1/k)
-        bg_conf = out.softmax(1).select(1, self.bg_idx) if self.mode == 1 else torch.sigmoid(z_bg - z_id.max(1).values)
-        return bg_conf * id_conf
-    def __call__(self, out:torch.Tensor): # IBE logits (B,K+1,...) with the background at `bg_idx`
-        "Add a batch to the running mean and return this batch's END."
+        self.running_membership, self.num_pixels = 0., 0
+    def batch_values(self, out:torch.Tensor): # IBE logits (B,K+1,...) with the background at `background_class_index`
+        "Per-pixel END values bg_conf x id_conf of one batch, shape (B,...); nothing is accumulated."
+        return _end_pixels(out, self.background_class_index, self.mode)
+    def _add(self, v):
+        s = v.detach().sum(dtype=torch.float32 if v.device.type == 'mps' else torch.float64)
+        self.running_membership = s + (self.running_membership.to(s.device) if isinstance(self.running_membership, torch.Tensor) else self.running_membership)
+        self.num_pixels += v.numel()
+    def forward(self, out:torch.Tensor): # IBE logits (B,K+1,...) with the background at `background_class_index`
+        "Add a batch and return the running END over every pixel since `reset()`, a 0-d tensor of the logits' float dtype."
         v = self.batch_values(out)
-        self.total += v.sum().item(); self.count += v.numel()
-        return v.mean().item()
+        self._add(v)
+        return self.membership().to(v.dtype)
+    def update(self, out:torch.Tensor): # IBE logits (B,K+1,...) with the background at `background_class_index`
+        "Add a batch and return *this batch's* END as a float (the running mean is `value`)."
+        v = self.batch_values(out)
+        self._add(v)
+        return v.detach().mean().item()
+    def membership(self):
+        "The running END as a tensor (the original's name; NaN before any pixel)."
+        if not self.num_pixels: return torch.tensor(float('nan'))
+        return self.running_membership / self.num_pixels
     @property
     def value(self):
-        "END over every pixel seen since the last `reset` (NaN before any)."
-        return self.total / self.count if self.count else float('nan')
-    def __repr__(self): return f"ExpectedNonDistinctiveness(mode={self.mode}, value={self.value:.4f}, pixels={self.count})"
+        "The running END as a float (NaN before any pixel)."
+        return float(self.membership())
+    def extra_repr(self): return f"mode={self.mode}, background_class_index={self.background_class_index}, value={self.value:.4f}, pixels={self.num_pixels}"
+
+# %% ../nbs/01_ibe.ipynb #cd90ae0d
+def expected_non_distinctiveness(output:torch.Tensor, # IBE logits (B,K+1,...) of one batch
+                                 background_class_index:int=0, # channel of the background logit
+                                 mode:int=1): # 1: bg confidence = softmax(z)[bg]; 2: sigmoid(z_bg - max_k z_k)
+    "END of one batch of IBE logits, a differentiable 0-d tensor: the mean over its pixels of bg_conf x id_conf (https://arxiv.org/abs/1905.13306)."
+    return _end_pixels(output, background_class_index, mode).mean()
 
 # %% ../nbs/01_ibe.ipynb #7ed1d8c6
 class EndMetric(Metric):
@@ -186,13 +222,17 @@ def show_masks(imgs:torch.Tensor, # images (N,3,H,W) with values in [0,1] (denor
                titles=None, # optional title for each image (e.g. 'true: cat / pred: dog')
                axs=None, # optional array of matplotlib axes, shape (N, 2 or 3)
                size:float=1.6, # inches per panel
-               value_floor:float=0.): # lowest brightness of the mask view (see `mask_rgb`)
+               value_floor:float=0., # lowest brightness of the mask view (see `mask_rgb`)
+               dpi:int=100, # resolution of a new figure (it is at least 3.5 inches wide, 350 px at the default)
+               min_width:float=3.5): # smallest width of a new figure in inches (panels grow to reach it)
     "Draw each image, its HSV mask view (hue = class, saturation = attention, value = grey image), and the true mask when given; returns the axes."
     _check_logits(segs, 'segs', ndim=(4,))
     if imgs.ndim != 4 or imgs.shape[1] != 3 or imgs.shape[0] != segs.shape[0] or imgs.shape[-2:] != segs.shape[-2:]:
         raise ValueError(f"imgs must be (N,3,H,W) matching segs {tuple(segs.shape)}, got {tuple(imgs.shape)}")
     n, ncol = len(imgs), 3 if masks is not None else 2
-    if axs is None: _, axs = plt.subplots(n, ncol, figsize=(size * ncol, size * n), squeeze=False, layout='constrained')
+    if axs is None:
+        size = max(size, min_width / ncol)
+        _, axs = plt.subplots(n, ncol, figsize=(size * ncol, size * n), squeeze=False, layout='constrained', dpi=dpi)
     axs = np.asarray(axs).reshape(n, -1)
     for i in range(n):
         img = imgs[i].detach().cpu().float()
@@ -238,27 +278,64 @@ class ScribeNet(nn.Module):
 
 # %% ../nbs/01_ibe.ipynb #d3e421a3
 def _make_layer(inplanes, planes, blocks, stride):
-    "A torchvision-style stage of `BasicBlock`s with a 1x1 projection shortcut when the shape changes."
+    "A torchvision-style stage of `BasicBlock`s with a 1x1 projection shortcut when the shape changes (built in torchvision's order: shortcut first)."
     down = None
     if stride != 1 or inplanes != planes: down = nn.Sequential(conv1x1(inplanes, planes, stride), nn.BatchNorm2d(planes))
     return nn.Sequential(BasicBlock(inplanes, planes, stride, down), *[BasicBlock(planes, planes) for _ in range(blocks - 1)])
+
+# %% ../nbs/01_ibe.ipynb #a87c87cf
+def _kaiming_fan_out_(module:nn.Module): # every Conv2d / BatchNorm2d inside is initialised, in module order
+    "torchvision's ResNet initialisation loop: Kaiming-normal fan-out (ReLU gain) on every conv, BatchNorm weight 1 and bias 0."
+    for m in module.modules():
+        if isinstance(m, nn.Conv2d): nn.init.kaiming_normal_(m.weight, mode='fan_out', nonlinearity='relu')
+        elif isinstance(m, (nn.BatchNorm2d, nn.GroupNorm)): nn.init.ones_(m.weight); nn.init.zeros_(m.bias)
+    return module
+
+# %% ../nbs/01_ibe.ipynb #ddf6096f
+def _resnet18_stages(c): # stage widths (4,)
+    "layer1..layer4 of a ResNet-18 with stage widths `c`, built in torchvision's order."
+    return [_make_layer(c[0], c[0], 2, 1), _make_layer(c[0], c[1], 2, 2), _make_layer(c[1], c[2], 2, 2), _make_layer(c[2], c[3], 2, 2)]
+
+# %% ../nbs/01_ibe.ipynb #139fc4d3
+def _tv_resnet18_replay(c, # stage widths (4,); (64, 128, 256, 512) is torchvision's resnet18
+                        n_fc:int=1000): # outputs of its fc layer (torchvision's default, 1000)
+    "Replay `torchvision.models.resnet18()` at widths `c`: the same modules built in the same order (7x7 stem, bn1, stages, fc) and its init loop, so a seed gives its weights."
+    stem, bn1, stages, fc = nn.Conv2d(3, c[0], 7, 2, 3, bias=False), nn.BatchNorm2d(c[0]), _resnet18_stages(c), nn.Linear(c[3], n_fc)
+    _kaiming_fan_out_(nn.Sequential(stem, bn1, *stages))
+    return stem, bn1, stages, fc
+
+# %% ../nbs/01_ibe.ipynb #bd7f8c64
+def _stem3(n_in, c0): return nn.Conv2d(n_in, c0, 3, stride=1, padding=1, bias=True)   # the paper's 3x3 stride-1 stem (PyTorch's default init)
+
+def _body_paper(c, n_in):
+    "The paper's init_IBE notebook: torchvision's resnet18() (its init), then the stem replaced by a 3x3 conv at PyTorch's default init."
+    _, bn1, stages, _ = _tv_resnet18_replay(c)
+    return _stem3(n_in, c[0]), bn1, stages
+def _body_kaiming(c, n_in):
+    "Kaiming fan-out on every conv including the 3x3 stem (this library's default before the paper's init was matched)."
+    stem, bn1, stages = _stem3(n_in, c[0]), nn.BatchNorm2d(c[0]), _resnet18_stages(c)
+    _kaiming_fan_out_(nn.Sequential(stem, bn1, *stages))
+    return stem, bn1, stages
+def _body_pytorch(c, n_in):
+    "PyTorch's default init on every layer (Kaiming-uniform with a=sqrt(5), i.e. std 1/sqrt(3 fan_in))."
+    return _stem3(n_in, c[0]), nn.BatchNorm2d(c[0]), _resnet18_stages(c)
+
+RESNET18_INITS = {'paper': _body_paper, 'kaiming': _body_kaiming, 'pytorch': _body_pytorch}
 
 # %% ../nbs/01_ibe.ipynb #65e2586c
 def scribe_resnet18(n_out:int=10, # number of classes K
                     width:float=1.0, # channel multiplier: 1.0 gives 64-128-256-512 channels, 0.25 gives 16-32-64-128
                     n_in:int=3, # input channels
                     r:float=0.5, # log-mean-exp sharpness
-                    upsample:bool=True): # the paper's bilinear x2 upsample in place of the maxpool (False: identity, ~4x cheaper)
+                    upsample:bool=True, # the paper's bilinear x2 upsample in place of the maxpool (False: identity, ~4x cheaper)
+                    init:str='paper'): # initialisation, a key of `RESNET18_INITS`: 'paper' (the paper's notebook), 'kaiming' or 'pytorch'
     "The SCrIBE ResNet-18 of the robustness study: 3x3 stride-1 stem, bilinear x2 instead of maxpool, 1x1 pixel classifier on layer4 (https://arxiv.org/abs/2008.09306)."
     if not width > 0: raise ValueError(f"width must be > 0, got {width}")
+    if init not in RESNET18_INITS: raise ValueError(f"unknown init {init!r}; choose one of {list(RESNET18_INITS)} ('paper' is the paper's notebook)")
     c = [max(1, round(64 * width * m)) for m in (1, 2, 4, 8)]
-    body = nn.Sequential(
-        nn.Conv2d(n_in, c[0], 3, stride=1, padding=1, bias=True), nn.BatchNorm2d(c[0]), nn.ReLU(inplace=True),
-        nn.Upsample(scale_factor=2, mode='bilinear', align_corners=False) if upsample else nn.Identity(),
-        _make_layer(c[0], c[0], 2, 1), _make_layer(c[0], c[1], 2, 2), _make_layer(c[1], c[2], 2, 2), _make_layer(c[2], c[3], 2, 2))
-    for m in body.modules():  # torchvision's ResNet initialisation
-        if isinstance(m, nn.Conv2d): nn.init.kaiming_normal_(m.weight, mode='fan_out', nonlinearity='relu')
-        elif isinstance(m, nn.BatchNorm2d): nn.init.ones_(m.weight); nn.init.zeros_(m.bias)
+    stem, bn1, stages = RESNET18_INITS[init](c, n_in)
+    body = nn.Sequential(stem, bn1, nn.ReLU(inplace=True),
+                         nn.Upsample(scale_factor=2, mode='bilinear', align_corners=False) if upsample else nn.Identity(), *stages)
     return ScribeNet(body, c[3], n_out, n_in=n_in, r=r)
 
 # %% ../nbs/01_ibe.ipynb #16515fa0
@@ -504,12 +581,16 @@ class MaskSnapshotCallback(Callback):
         return (x - lo) / (hi - lo).clamp(min=1e-8)
     def show(self, max_cols:int=6, # at most this many snapshots, evenly spaced, last included
              axs=None, size:float=1.3, # axes (N, cols+1) or None; inches per panel
-             value_floor:float=0.): # lowest brightness of the mask view (see `mask_rgb`)
+             value_floor:float=0., # lowest brightness of the mask view (see `mask_rgb`)
+             dpi:int=100, # resolution of a new figure
+             min_width:float=3.5): # smallest width of a new figure in inches (panels grow to reach it)
         "Draw one row per image: the image, then its HSV mask view at each kept epoch; returns the axes."
         if not self.snapshots: raise ValueError("no snapshots yet: fit the learner with this callback first")
         idx = sorted(set(np.linspace(0, len(self.snapshots) - 1, min(max_cols, len(self.snapshots))).round().astype(int).tolist()))
         imgs, n = self.images(), len(self.xb)
-        if axs is None: _, axs = plt.subplots(n, len(idx) + 1, figsize=(size * (len(idx) + 1), size * n), squeeze=False, layout='constrained')
+        if axs is None:
+            size = max(size, min_width / (len(idx) + 1))
+            _, axs = plt.subplots(n, len(idx) + 1, figsize=(size * (len(idx) + 1), size * n), squeeze=False, layout='constrained', dpi=dpi)
         for i in range(n):
             axs[i, 0].imshow(imgs[i].permute(1, 2, 0).numpy()); axs[i, 0].set_title('image', fontsize=7)
             for j, s in enumerate(idx):
