@@ -606,15 +606,16 @@ def in9_summary_lines(df:pd.DataFrame, # `eval_in9` output
     return [f'Accuracy on {r.condition} is {r.value * 100:.2f}%' for r in df[df.metric == 'accuracy'].itertuples()]
 
 # %% ../nbs/05_backgrounds.ipynb #60d1874b
-_CPU_BS_PIXELS = 32 * 224 * 224   # CPU: about this many input pixels per batch (bench/in9_cpu_batch.py)
+_CPU_BS_PIXELS = {'eval': 16 * 224 * 224, 'challenge': 16 * 224 * 224}   # CPU: input pixels per batch (bench/in9_cpu_batch.py)
 
 def eval_bs(device, # where the model runs
             side:int, # image side in pixels (after `size`), e.g. 224 for the release
             task:str='eval', # 'eval' (`eval_in9`) or 'challenge' (`challenge_eval`)
            ) -> int: # batch size
     "Default batch size of `scribe_in9_eval`/`scribe_challenge_eval`: on a CPU by image size (measured), on a GPU 64 / 256."
+    if task not in _CPU_BS_PIXELS: raise ValueError(f"task={task!r}: use 'eval' or 'challenge'")
     if torch.device(device).type != 'cpu': return 256 if task == 'challenge' else 64
-    return int(min(256, max(16, 2 ** round(math.log2(_CPU_BS_PIXELS / side ** 2)))))
+    return int(min(256, max(16, 2 ** round(math.log2(_CPU_BS_PIXELS[task] / side ** 2)))))
 
 # %% ../nbs/05_backgrounds.ipynb #cbd0f1b5
 def _parse_stats(stats):
@@ -963,8 +964,10 @@ def write_in9(out, # folder to write `bg_challenge/` into
               split:str='val', # split folder ('train' for training variants)
               stems=None, # file names without extension (default img_00000, ...)
               overwrite:bool=False, # replace existing `<variant>/<split>` folders
+              ext:str='.png', # '.png' (lossless) or '.JPEG' (the release's format, which the original challenge_eval.py needs; quality 100)
              ) -> Path: # the `bg_challenge` folder
-    "Write variants and masks in the IN-9 release layout (lossless PNG), each `<variant>/<split>` folder published atomically."
+    "Write variants and masks in the IN-9 release layout (lossless PNG, or JPEG as the release), each `<variant>/<split>` folder published atomically."
+    if ext not in ('.png', '.JPEG'): raise ValueError(f"ext={ext!r}: use '.png' (lossless) or '.JPEG' (the release's format)")
     root = Path(out)/'bg_challenge'; root.mkdir(parents=True, exist_ok=True)
     labels = np.asarray(labels); masks = np.asarray(masks, dtype=bool); n = len(labels)
     stems = [f'img_{i:05d}' for i in range(n)] if stems is None else list(stems)
@@ -979,7 +982,8 @@ def write_in9(out, # folder to write `bg_challenge/` into
     for name in targets:
         for c in classes: (tmp/name/c).mkdir(parents=True)
     for i, (y, s) in enumerate(zip(labels, stems)):
-        for v, x in variants.items(): Image.fromarray(np.asarray(x[i], dtype=np.uint8)).save(tmp/v/classes[y]/f'{s}.png')
+        for v, x in variants.items():
+            Image.fromarray(np.asarray(x[i], dtype=np.uint8)).save(tmp/v/classes[y]/f'{s}{ext}', **({} if ext == '.png' else dict(quality=100, subsampling=0)))
         np.save(tmp/'fg_mask'/classes[y]/f'{s}.npy', masks[i])
     for name, t in targets.items():
         t.parent.mkdir(parents=True, exist_ok=True)
@@ -1002,6 +1006,7 @@ def make_in9_variants(out, # folder to write `bg_challenge/` into
                       seed:int=0, # seed of the background donors of the mixed variants
                       stems=None, # file names without extension
                       overwrite:bool=False, # replace existing `<variant>/<split>` folders
+                      ext:str='.png', # '.png' (lossless) or '.JPEG' (the release's format; see `write_in9`)
                      ) -> Path: # the `bg_challenge` folder
     "All eight IN-9 variants (https://arxiv.org/abs/2006.09994) of any labelled images, written in the release layout."
     from scribe_robust.prepare import make_variant_set
@@ -1015,7 +1020,7 @@ def make_in9_variants(out, # folder to write `bg_challenge/` into
     empty = np.flatnonzero(~masks.reshape(len(masks), -1).any(1))
     if len(empty): raise ValueError(f'images {empty[:10].tolist()} have empty foreground masks: drop them or fix their masks/boxes')
     variants, _ = make_variant_set(xs, masks, ys, seed=seed, boxes=boxes, n_classes=len(classes))
-    return write_in9(out, variants, masks, ys, classes, split, stems, overwrite)
+    return write_in9(out, variants, masks, ys, classes, split, stems, overwrite, ext)
 
 # %% ../nbs/05_backgrounds.ipynb #db8ab5b0
 def scribe_masks(model:nn.Module, # a SCrIBE model with `.segment(x)` (e.g. `scribe_resnet18`), or a `NormalizedModel` around one
