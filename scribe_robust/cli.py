@@ -225,7 +225,7 @@ def scribe_in9_eval(data_path:str, # the `bg_challenge` folder of ImageNet-9 (or
                     pretrained:bool=False, # no checkpoint: the library's ImageNet weights (downloaded if not cached)
                     device:str=None, # 'cuda', 'cpu', ...; default: cuda if available
                     out:str=None, # CSV file for the long-format accuracies
-                    bs:int=None, # batch size; default: by device and image size (`backgrounds.eval_bs`: on a CPU 256 at 32 px, 32 at 224 px)
+                    bs:int=None, # batch size; default: by device and image size (`backgrounds.eval_bs`: on a CPU 256 at 32 px, 16 at 224 px)
                     size:int=None, # resize images to (size, size)
                     workers:int=0, # image-decoding processes
                     allow_pickle:bool=False, # accept a checkpoint holding pickled objects (fastai learn.export): it runs code from the file, so only for files you trust
@@ -257,7 +257,7 @@ def scribe_challenge_eval(data_path:str, # the `bg_challenge` folder (needs orig
                           pretrained:bool=False, # no checkpoint: the library's ImageNet weights (downloaded if not cached)
                           device:str=None, # 'cuda', 'cpu', ...; default: cuda if available
                           out:str=None, # folder for challenge_fg.csv, challenge_bg.csv, challenge.json and the resume state
-                          bs:int=None, # composites per forward pass; default: by device and image size (`backgrounds.eval_bs`: on a CPU 256 at 32 px, 32 at 224 px; 256 on a GPU)
+                          bs:int=None, # composites per forward pass; default: by device and image size (`backgrounds.eval_bs`: on a CPU 256 at 32 px, 16 at 224 px; 256 on a GPU)
                           full:bool=False, # evaluate every pair (exact per-background fool rates)
                           amp:bool=False, # bf16 autocast, after a check against fp32 on a sample
                           size:int=None, # resize images to (size, size)
