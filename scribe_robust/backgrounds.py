@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_backgrounds.ipynb #1957f92e
 from __future__ import annotations
-import hashlib, json, os, shutil, tempfile, time, difflib, importlib.resources, importlib.util, pickle
+import hashlib, json, math, os, shutil, tempfile, time, difflib, importlib.resources, importlib.util, pickle, warnings
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -20,9 +20,9 @@ from .baselines import SWACallback, BackgroundPasteCallback
 __all__ = ['IN9_CLASSES', 'IN9_VARIANTS', 'STATS', 'IN9_AUGS', 'MIX_CALLBACKS', 'in_to_in9', 'predict_in9', 'in9_root',
            'in9_items', 'load_image', 'mask_path', 'load_mask', 'in9_loader', 'in9_tensors', 'NormalizedModel',
            'read_checkpoint', 'load_state_strict', 'build_arch', 'load_eval_model', 'eval_in9', 'bg_gap', 'in9_table',
-           'ChallengeResult', 'challenge_eval', 'plot_adversarial_backgrounds', 'in9_summary_lines', 'in9_eval_cli',
-           'challenge_eval_cli', 'in9_dls', 'slim_cnn', 'in9_learner', 'make_in9_model', 'finetune_in9', 'grabcut_mask',
-           'write_in9', 'make_in9_variants', 'scribe_masks']
+           'ChallengeResult', 'challenge_eval', 'plot_adversarial_backgrounds', 'in9_summary_lines', 'eval_bs',
+           'check_eval_args', 'in9_eval_cli', 'challenge_eval_cli', 'in9_dls', 'slim_cnn', 'in9_learner',
+           'make_in9_model', 'finetune_in9', 'grabcut_mask', 'write_in9', 'make_in9_variants', 'scribe_masks']
 
 # %% ../nbs/05_backgrounds.ipynb #601e65f1
 IN9_CLASSES = ('00_dog', '01_bird', '02_wheeled vehicle', '03_reptile', '04_carnivore', '05_insect',
@@ -111,10 +111,11 @@ def load_image(path, # image file (any format PIL reads: JPEG incl. grayscale/CM
 
 # %% ../nbs/05_backgrounds.ipynb #1f0e6805
 def mask_path(image_path, # an image of `<root>/<variant>/<split>/<class>/<stem>.<ext>`
-             ) -> Path: # `<root>/fg_mask/<split>/<class>/<stem>.npy`
+             ) -> Path: # `<root>/fg_mask/<split>/<class>/<stem>.npy` (the foreground's stem for a release `fg_<stem>_bg_<stem>` name)
     "Where the release keeps the foreground mask of an image."
-    p = Path(image_path)
-    return p.parents[3]/'fg_mask'/p.parts[-3]/p.parts[-2]/f'{p.stem}.npy'
+    p = Path(image_path); stem = p.stem
+    if stem.startswith('fg_') and '_bg_' in stem: stem = stem[3:stem.index('_bg_')]   # mixed_* images of the release
+    return p.parents[3]/'fg_mask'/p.parts[-3]/p.parts[-2]/f'{stem}.npy'
 
 # %% ../nbs/05_backgrounds.ipynb #df729a02
 from .prepare import read_mask
@@ -198,34 +199,75 @@ class NormalizedModel(nn.Module):
         return self.model((x - self.mean) / self.std)
 
 # %% ../nbs/05_backgrounds.ipynb #fe6b6ca7
-_DROP_PREFIXES = ('module.attacker.', 'attacker.', 'module.normalizer.', 'normalizer.')  # robustness-library extras
+_DROP_PREFIXES = ('module.attacker.', 'attacker.')  # robustness library: the attacker's copy of the model (same weights)
+_NORM_PREFIXES = ('module.normalizer.', 'normalizer.')  # robustness library: the input normaliser, returned as `stats`
 _STRIP_PREFIXES = ('module.', 'model.', '_orig_mod.')  # DataParallel, robustness/fastai wrappers, torch.compile
+
+def _sniff_checkpoint(path, what='checkpoint'):
+    "Refuse, naming `what` and the fix, a path that is not a PyTorch weights file: missing, a folder, empty, JSON, safetensors, other."
+    path = Path(path)
+    if not path.exists(): raise FileNotFoundError(f'{what} {path} not found')
+    if path.is_dir():
+        inside = sorted(p.name for p in path.iterdir() if p.suffix in ('.pth', '.pt', '.bin', '.ckpt'))[:3]
+        raise ValueError(f'{what} {path} is a folder, not a weights file (and not a run folder of scribe_train, which holds '
+                         f'config.json): pass the weights file itself{f", e.g. {path/inside[0]}" if inside else ""}')
+    with open(path, 'rb') as f: head = f.read(16)
+    if not head: raise ValueError(f'{what} {path} is empty (0 bytes): the file was not written completely; copy or save it again')
+    if head[:4] == b'PK\x03\x04' or head[:1] == b'\x80': return path   # torch.save zip format / legacy pickle format
+    if head.lstrip()[:1] in (b'{', b'['):
+        raise ValueError(f'{what} {path} is a JSON text file, not PyTorch weights saved with torch.save (a run\'s config.json '
+                         'or metrics.json is not a checkpoint: pass the run folder, or its model.pth)')
+    if len(head) > 8 and head[8:9] == b'{':
+        raise ValueError(f'{what} {path} looks like a safetensors file: convert it with `torch.save(safetensors.torch.load_file(f), "model.pth")`')
+    raise ValueError(f'{what} {path} is not a PyTorch checkpoint (it starts with bytes {head[:8]!r}; torch.save files start '
+                     "with b'PK' or b'\\x80'): pass the weights file")
+
+def _normaliser(sd, path):
+    "The robustness library's `normalizer.new_mean/new_std` buffers of a state_dict as a (mean, std) pair, or None."
+    found = {k.rsplit('.', 1)[-1]: v for k, v in sd.items() if k.startswith(_NORM_PREFIXES)}
+    if not found: return None
+    if set(found) != {'new_mean', 'new_std'}:
+        raise ValueError(f'{path} has normaliser buffers {sorted(found)}, expected exactly normalizer.new_mean and normalizer.new_std')
+    mean, std = (found[k].double().flatten() for k in ('new_mean', 'new_std'))
+    if len(mean) != len(std) or not (torch.isfinite(mean).all() and torch.isfinite(std).all() and (std > 0).all()):
+        raise ValueError(f'{path} has an invalid normaliser: new_mean {mean.tolist()}, new_std {std.tolist()} '
+                         '(one value per channel, finite, std > 0); override it with stats=... (--stats on the command line)')
+    return tuple(mean.tolist()), tuple(std.tolist())
 
 def read_checkpoint(path, # a weights file: `state_dict`, fastai `learn.save`, robustness-library checkpoint, ...
                     allow_pickle:bool=False, # allow files that hold pickled objects (fastai `learn.export`, `torch.save(model)`): runs code from the file
-                   ): # a plain state_dict, or an `nn.Module` for a pickled model
+                    with_stats:bool=False, # also return the checkpoint's own input normaliser (robustness library), or None
+                   ): # a plain state_dict (or an `nn.Module` for a pickled model); with `with_stats`: (that, (mean, std) or None)
     "Read a checkpoint in the common formats with `torch.load(weights_only=True)`, normalising it to a plain state_dict."
-    path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f'checkpoint {path} not found')
+    path = _sniff_checkpoint(path)
     try:  # fastai `learn.save` files hold the optimizer state in fastcore `L` lists: plain data, allowed explicitly
         with torch.serialization.safe_globals([L]): obj = torch.load(path, map_location='cpu', weights_only=True)
     except pickle.UnpicklingError as e:
         if not allow_pickle:
             raise ValueError(f'{path} holds pickled Python objects (e.g. a fastai `learn.export` file or a whole saved model), '
-                             'which can run arbitrary code when loaded; pass allow_pickle=True only if you trust the file') from e
+                             'which can run arbitrary code when loaded; only if you trust the file, pass --allow-pickle '
+                             '(allow_pickle=True in Python)') from e
         obj = torch.load(path, map_location='cpu', weights_only=False)
-    if isinstance(obj, nn.Module): return obj
-    if isinstance(getattr(obj, 'model', None), nn.Module): return obj.model  # a fastai Learner (learn.export)
+    except (RuntimeError, EOFError, OSError) as e:
+        raise ValueError(f'{path} cannot be read as a PyTorch checkpoint ({type(e).__name__}: {str(e)[:120]}): the file is '
+                         'damaged or truncated; copy or save it again') from e
+    ret = lambda sd, st=None: (sd, st) if with_stats else sd
+    if isinstance(obj, nn.Module): return ret(obj)
+    if isinstance(getattr(obj, 'model', None), nn.Module): return ret(obj.model)  # a fastai Learner (learn.export)
     if not isinstance(obj, dict): raise ValueError(f'{path} holds a {type(obj).__name__}, not a state_dict or a model')
     for k in ('model', 'state_dict', 'model_state_dict'):  # fastai learn.save, robustness lib, Lightning, common scripts
         if isinstance(obj.get(k), dict): obj = obj[k]; break
-    sd = {k: v for k, v in obj.items() if not k.startswith(_DROP_PREFIXES)}
+    stats = _normaliser(obj, path)
+    sd = {k: v for k, v in obj.items() if not k.startswith(_DROP_PREFIXES + _NORM_PREFIXES)}
     if not sd or not all(isinstance(v, torch.Tensor) for v in sd.values()):
         raise ValueError(f'{path} is not a state_dict: expected a dict of tensors (or one under a "model"/"state_dict" key), '
                          f'found keys {list(obj)[:8]}')
+    if stats is not None and not with_stats:
+        warnings.warn(f'{path} carries its own input normaliser (normalizer.new_mean/new_std = {stats}), which is not returned: '
+                      'read it with read_checkpoint(..., with_stats=True) (load_eval_model does)')
     for p in _STRIP_PREFIXES:
         if all(k.startswith(p) for k in sd): sd = {k[len(p):]: v for k, v in sd.items()}
-    return sd
+    return ret(sd, stats)
 
 # %% ../nbs/05_backgrounds.ipynb #e927a420
 def _head_key(keys):
@@ -277,32 +319,52 @@ def build_arch(arch:str, # torchvision model name (e.g. 'resnet50'), or a timm n
                      f'{"has no such model" if importlib.util.find_spec("timm") else "is not installed"})')
 
 # %% ../nbs/05_backgrounds.ipynb #31fb9d1f
+def _check_classes(k, hk, in9, n_out, path):
+    "Refuse a class count of the checkpoint's classifier that contradicts `in9`/`n_out`, naming the flag that fixes it."
+    if n_out is not None and n_out != k:
+        raise ValueError(f"class count mismatch: the checkpoint's classifier {hk!r} has {k} outputs but n_out={n_out}; "
+                         f'pass n_out={k} (or leave n_out out: it is read from the checkpoint)')
+    if in9 and k != 9:
+        raise ValueError(f"--in9 (in9=True) means a 9-class IN-9 model, but the classifier {hk!r} of {path} has {k} outputs: "
+                         f'drop --in9{" (a 1000-class ImageNet model is scored through the 1000 -> 9 mapping)" if k == 1000 else ""}')
+    if not in9 and k == 9:
+        raise ValueError(f"the classifier {hk!r} of {path} has 9 outputs, an IN-9 model: pass --in9 (in9=True) to evaluate it "
+                         'as one (9 classes; IN-9 normalisation unless the checkpoint carries its own, or --stats); without '
+                         '--in9 the original in9_eval.py/challenge_eval.py stop with a shape mismatch')
+
 def load_eval_model(arch='resnet50', # architecture name (`build_arch`) or an `nn.Module` to load the checkpoint into
                     checkpoint=None, # weights file (see `read_checkpoint`); None = architecture's own weights
-                    n_out:int|None=None, # outputs; default 9 with `in9`, else the checkpoint's classifier size, else 1000
+                    n_out:int|None=None, # outputs; default: the checkpoint's classifier size, else 9 with `in9`, else 1000
                     pretrained:bool=False, # with no checkpoint: use the library's pretrained ImageNet weights (downloads if not cached)
                     in9:bool=False, # the model was trained on IN-9 (9 outputs, IN-9 statistics), as the original `--in9`
-                    stats=None, # normalisation: 'imagenet', 'in9' or (mean, std); default from `in9`
+                    stats=None, # normalisation override: 'imagenet', 'in9' or (mean, std); None: the checkpoint's own normaliser if it has one, else from `in9`
                     allow_pickle:bool=False, # accept pickled checkpoints (fastai `learn.export`); runs code from the file
                     device=None, # where to put the model (default: cuda if available, else cpu)
-                   ) -> NormalizedModel: # eval-mode model taking images in [0, 1]
+                   ) -> NormalizedModel: # eval-mode model taking images in [0, 1]; `.stats_source` says where its normalisation came from
     "A model ready for `eval_in9`/`challenge_eval`: architecture + strictly matched checkpoint + normalisation inside."
-    if checkpoint is not None and pretrained: raise ValueError('pass either checkpoint=... or pretrained=True, not both')
-    sd = read_checkpoint(checkpoint, allow_pickle) if checkpoint is not None else None
+    if checkpoint is not None and pretrained: raise ValueError('pass either checkpoint=... or pretrained=True (--checkpoint or --pretrained), not both')
+    if in9 and n_out not in (None, 9): raise ValueError(f'in9=True means a 9-class model, but n_out={n_out}')
+    sd, own = read_checkpoint(checkpoint, allow_pickle, with_stats=True) if checkpoint is not None else (None, None)
     if isinstance(sd, nn.Module): model, sd = sd, None
     else:
-        if n_out is None:
-            hk = _head_key(sd) if sd is not None else None
-            n_out = 9 if in9 else (sd[hk].shape[0] if hk is not None else 1000)
-        if in9 and n_out != 9: raise ValueError(f'in9=True means a 9-class model, but n_out={n_out}')
+        hk = _head_key(sd) if sd is not None else None
+        if hk is not None: _check_classes(int(sd[hk].shape[0]), hk, in9, n_out, checkpoint)
+        n_out = n_out or (int(sd[hk].shape[0]) if hk is not None else 9 if in9 else 1000)
         if isinstance(arch, nn.Module): model = arch
         else:
-            if checkpoint is None and not pretrained and not isinstance(arch, nn.Module):
-                raise ValueError(f'no weights for {arch}: pass checkpoint=... or pretrained=True (a random model would be evaluated)')
+            if checkpoint is None and not pretrained:
+                raise ValueError(f'no weights for {arch}: pass checkpoint=... or pretrained=True (--checkpoint FILE or --pretrained); '
+                                 'a random model would be evaluated')
+            if pretrained and in9: raise ValueError('pretrained weights are 1000-class ImageNet weights, but in9=True means a 9-class model: drop --in9 (in9=True) or pass --checkpoint')
             model = build_arch(arch, n_out, pretrained)
         if sd is not None: load_state_strict(model, sd)
+    if stats is not None: src = f'given ({stats!r})'
+    elif own is not None: stats, src = own, f"the checkpoint's own normaliser (normalizer.new_mean/new_std in {checkpoint})"
+    else: stats, src = ('in9', 'IN-9 statistics (--in9)') if in9 else ('imagenet', 'ImageNet statistics')
     device = device or ('cuda' if torch.cuda.is_available() else 'cpu')
-    return NormalizedModel(model, stats or ('in9' if in9 else 'imagenet')).to(device).eval()
+    out = NormalizedModel(model, stats).to(device).eval()
+    out.stats_source = src
+    return out
 
 # %% ../nbs/05_backgrounds.ipynb #3c428db4
 def _device_of(model, device=None):
@@ -544,25 +606,136 @@ def in9_summary_lines(df:pd.DataFrame, # `eval_in9` output
     "The lines the original `in9_eval.py` prints: 'Accuracy on <variant> is <acc>%'."
     return [f'Accuracy on {r.condition} is {r.value * 100:.2f}%' for r in df[df.metric == 'accuracy'].itertuples()]
 
+# %% ../nbs/05_backgrounds.ipynb #60d1874b
+_CPU_BS_PIXELS = {'eval': 16 * 224 * 224, 'challenge': 16 * 224 * 224}   # CPU: input pixels per batch (bench/in9_cpu_batch.py)
+
+def eval_bs(device, # where the model runs
+            side:int, # image side in pixels (after `size`), e.g. 224 for the release
+            task:str='eval', # 'eval' (`eval_in9`) or 'challenge' (`challenge_eval`)
+           ) -> int: # batch size
+    "Default batch size of `scribe_in9_eval`/`scribe_challenge_eval`: on a CPU by image size (measured), on a GPU 64 / 256."
+    if task not in _CPU_BS_PIXELS: raise ValueError(f"task={task!r}: use 'eval' or 'challenge'")
+    if torch.device(device).type != 'cpu': return 256 if task == 'challenge' else 64
+    return int(min(256, max(16, 2 ** round(math.log2(_CPU_BS_PIXELS[task] / side ** 2)))))
+
+# %% ../nbs/05_backgrounds.ipynb #cbd0f1b5
+def _parse_stats(stats):
+    "`--stats`: 'checkpoint' (None: automatic), a key of `STATS`, or six comma-separated numbers 'm1,m2,m3,s1,s2,s3'."
+    if stats is None or stats == 'checkpoint': return None
+    if not isinstance(stats, str): return stats
+    if stats in STATS: return stats
+    try: v = [float(s) for s in stats.split(',')]
+    except ValueError: v = []
+    if len(v) != 6 or not all(np.isfinite(v)) or min(v[3:]) <= 0:
+        raise ValueError(f"--stats {stats!r}: use 'checkpoint' (the checkpoint's own normaliser, else by --in9), "
+                         f"{' or '.join(map(repr, STATS))}, or six numbers 'm1,m2,m3,s1,s2,s3' (std > 0)")
+    return tuple(v[:3]), tuple(v[3:])
+
+def _check_device(device):
+    "`--device` as a torch.device, refusing one this machine does not have (one line, naming the fix)."
+    if device is None: return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    try: dev = torch.device(device)
+    except (RuntimeError, TypeError): raise ValueError(f'--device {device!r} is not a device name: use cpu, cuda or cuda:N') from None
+    if dev.type == 'cuda':
+        n = torch.cuda.device_count() if torch.cuda.is_available() else 0
+        if n == 0: raise ValueError(f'--device {device}: CUDA is not available on this machine (torch sees no GPU); use --device cpu, or leave --device out')
+        if (dev.index or 0) >= n: raise ValueError(f'--device {device}: this machine has {n} GPU(s) (cuda:0..cuda:{n - 1})')
+    if dev.type == 'mps' and not torch.backends.mps.is_available(): raise ValueError(f'--device {device}: MPS is not available here; use --device cpu')
+    return dev
+
+def _check_arch(arch):
+    "Refuse an unknown architecture name before any work (the message of `build_arch`)."
+    if not isinstance(arch, str) or arch in torchvision.models.list_models(): return
+    if importlib.util.find_spec('timm') is not None:
+        import timm
+        if timm.is_model(arch): return
+    close = difflib.get_close_matches(arch, torchvision.models.list_models(), n=3)
+    raise ValueError(f'--arch {arch!r}: unknown architecture (closest torchvision names: {close}; timm '
+                     f'{"has no such model" if importlib.util.find_spec("timm") else "is not installed"})')
+
+def check_eval_args(data_path, # --data-path: the `bg_challenge` folder (or its parent)
+                    task:str='eval', # 'eval' (`scribe_in9_eval`) or 'challenge' (`scribe_challenge_eval`)
+                    eval_dataset:str='original', # --eval-dataset: variant, comma-separated variants, or 'all' (task 'eval')
+                    checkpoint=None, # --checkpoint: a weights file, or a run folder of scribe_train (holds config.json)
+                    arch='resnet50', # --arch: architecture name, or an `nn.Module`
+                    pretrained:bool=False, # --pretrained
+                    in9:bool=False, # --in9
+                    device=None, # --device; None: cuda if available
+                    out=None, # --out: a CSV file (task 'eval') or a folder (task 'challenge')
+                    bs:int|None=None, # --bs; None: `eval_bs` for the device and image size
+                    size:int|None=None, # --size: resize images to (size, size)
+                    workers:int=0, # --workers: decoding processes
+                    stats='checkpoint', # --stats: 'checkpoint', 'imagenet', 'in9' or 'm1,m2,m3,s1,s2,s3'
+                   ) -> dict: # device, variants, bs, side (image side used), stats (None: automatic), run (checkpoint is a run folder)
+    "Validate the arguments of `scribe_in9_eval`/`scribe_challenge_eval` before any work, with errors that name the flags."
+    if task not in ('eval', 'challenge'): raise ValueError(f"task={task!r}: use 'eval' or 'challenge'")
+    for flag, v, lo in (('--bs', bs, 1), ('--size', size, 1), ('--workers', workers, 0)):
+        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < lo):
+            raise ValueError(f'{flag} {v!r}: use a whole number >= {lo}' + (' (or leave it out: chosen by device and image size)' if flag == '--bs' else ''))
+    dev, parsed = _check_device(device), _parse_stats(stats)
+    run = checkpoint is not None and (Path(checkpoint)/'config.json').is_file()
+    if checkpoint is not None and pretrained: raise ValueError('pass --checkpoint or --pretrained, not both')
+    if not run:
+        if checkpoint is None and not pretrained and not isinstance(arch, nn.Module):
+            raise ValueError(f'no weights for {arch}: pass --checkpoint FILE, or --pretrained for the library\'s ImageNet weights')
+        if pretrained and in9: raise ValueError('--pretrained gives a 1000-class ImageNet model but --in9 means a 9-class one: drop one of them')
+        if checkpoint is not None: _sniff_checkpoint(checkpoint, '--checkpoint')
+        _check_arch(arch)
+    elif parsed is not None: raise ValueError(f'--stats {stats}: a run folder ({checkpoint}) brings its own normalisation; leave --stats out')
+    if not Path(data_path).is_dir():
+        raise FileNotFoundError(f'--data-path {data_path} does not exist: pass the `bg_challenge` folder of the release, or the '
+                                'root written by `make_synthetic`')
+    root = in9_root(data_path)
+    if task == 'eval':
+        variants = IN9_VARIANTS if eval_dataset == 'all' else tuple(v.strip() for v in str(eval_dataset).split(','))
+        if not all(variants): raise ValueError(f"--eval-dataset {eval_dataset!r}: an empty variant name; use e.g. 'original,mixed_rand' or 'all'")
+        if out is not None and Path(out).is_dir(): raise ValueError(f'--out {out} is a folder: scribe_in9_eval writes one CSV file, e.g. --out {Path(out)/"in9.csv"}')
+    else:
+        variants = ('original', 'only_bg_t')
+        if out is not None and Path(out).exists() and not Path(out).is_dir(): raise ValueError(f'--out {out} is a file: scribe_challenge_eval writes a folder; pass a folder name')
+        if not (root/'fg_mask'/'val').is_dir(): raise FileNotFoundError(f'--data-path {data_path}: no fg_mask/val folder; the challenge needs the foreground masks of the release')
+    try: items = [in9_items(root, v) for v in variants]   # lists the files only
+    except FileNotFoundError as e: raise FileNotFoundError(f'--data-path/--eval-dataset: {e}') from None
+    if size: side = size
+    else:
+        with Image.open(items[0][0][0]) as im: side = round(math.sqrt(im.size[0] * im.size[1]))
+    return dict(device=dev, variants=variants, bs=bs or eval_bs(dev, side, task), side=side, stats=parsed, run=run)
+
 # %% ../nbs/05_backgrounds.ipynb #f76a2fbc
+def _check_outputs(model, n_classes, side, device):
+    "Refuse, before any evaluation, a model whose output count fits neither the data set's classes nor the 1000 -> 9 mapping."
+    with torch.inference_mode(): k = model(torch.zeros(1, 3, side, side, device=device)).shape[1]
+    if k != n_classes and not (k == 1000 and n_classes == 9):
+        raise ValueError(f'the model has {k} outputs but --data-path has {n_classes} classes: pass a checkpoint trained on these '
+                         f'{n_classes} classes{" (with --in9 for a 9-class IN-9 model)" if n_classes == 9 else ""}, or a 1000-class ImageNet model on the 9 IN-9 classes')
+
+def _stats_line(model):
+    "The line saying which normalisation a model of `load_eval_model` uses."
+    f = lambda t: '(' + ', '.join(f'{v:.4g}' for v in t.flatten().tolist()) + ')'
+    return f'Normalisation: mean {f(model.mean)}, std {f(model.std)}: {model.stats_source} (--stats overrides it)'
+
 def in9_eval_cli(data_path:str, # the `bg_challenge` folder (or its parent)
                  eval_dataset:str='original', # variant, comma-separated variants, or 'all'
                  checkpoint:str=None, # model weights (state_dict, fastai, robustness-library format)
                  arch:str='resnet50', # architecture name (torchvision, or timm if installed)
-                 in9:bool=False, # the model was trained on IN-9 (9 outputs, IN-9 normalisation)
+                 in9:bool=False, # the model was trained on IN-9 (9 outputs, IN-9 normalisation unless the checkpoint has its own)
                  pretrained:bool=False, # no checkpoint: use (and download if needed) the library's ImageNet weights
                  device:str=None, # 'cuda', 'cpu', ... (default: cuda if available)
                  out:str=None, # CSV file for the long-format results
-                 bs:int=64, # batch size
+                 bs:int=None, # batch size; default: by device and image size (`eval_bs`)
                  size:int=None, # resize images to (size, size)
-                 num_workers:int=0, # decoding processes
+                 workers:int=0, # decoding processes
                  allow_pickle:bool=False, # accept pickled checkpoints (fastai `learn.export`); runs code from the file
+                 stats:str='checkpoint', # normalisation: 'checkpoint' (the checkpoint's own, else by --in9), 'imagenet', 'in9' or 'm1,m2,m3,s1,s2,s3'
                 ) -> pd.DataFrame: # long-format accuracies
     "What `scribe_in9_eval` runs: load a model, evaluate IN-9 variants, print the original's summary lines, optionally save a CSV."
-    variants = IN9_VARIANTS if eval_dataset == 'all' else tuple(v.strip() for v in eval_dataset.split(','))
-    model = load_eval_model(arch, checkpoint, pretrained=pretrained, in9=in9, allow_pickle=allow_pickle, device=device)
+    a = check_eval_args(data_path, 'eval', eval_dataset, checkpoint, arch, pretrained, in9, device, out, bs, size, workers, stats)
+    if a['run']: raise ValueError(f'--checkpoint {checkpoint} is a run folder of scribe_train: evaluate it with the scribe_in9_eval command')
+    model = load_eval_model(arch, checkpoint, pretrained=pretrained, in9=in9, stats=a['stats'], allow_pickle=allow_pickle, device=a['device'])
+    _check_outputs(model, len(in9_items(data_path, a['variants'][0])[2]), a['side'], a['device'])
+    print(_stats_line(model))
     name = Path(checkpoint).stem if checkpoint else f'{arch}-pretrained'
-    df = eval_in9(model, data_path, variants, name=name, bs=bs, size=size, num_workers=num_workers)
+    df = eval_in9(model, data_path, a['variants'], name=name, bs=a['bs'], size=size, num_workers=workers)
     for line in in9_summary_lines(df): print(line)
     if out: _write_csv(df, out)
     return df
@@ -571,28 +744,34 @@ def in9_eval_cli(data_path:str, # the `bg_challenge` folder (or its parent)
 def challenge_eval_cli(data_path:str, # the `bg_challenge` folder (or its parent)
                        checkpoint:str=None, # model weights (state_dict, fastai, robustness-library format)
                        arch:str='resnet50', # architecture name (torchvision, or timm if installed)
-                       in9:bool=False, # the model was trained on IN-9 (9 outputs, IN-9 normalisation)
+                       in9:bool=False, # the model was trained on IN-9 (9 outputs, IN-9 normalisation unless the checkpoint has its own)
                        pretrained:bool=False, # no checkpoint: use (and download if needed) the library's ImageNet weights
                        device:str=None, # 'cuda', 'cpu', ... (default: cuda if available)
                        out:str=None, # folder for challenge_fg.csv, challenge_bg.csv, challenge.json and the resume state
-                       bs:int=256, # composites per forward pass
+                       bs:int=None, # composites per forward pass; default: by device and image size (`eval_bs`)
                        full:bool=False, # evaluate every pair (exact per-background fool rates)
                        amp:bool=False, # bf16 autocast, after a check against fp32 on a sample
                        size:int=None, # resize images to (size, size)
-                       num_workers:int=0, # decoding processes
+                       workers:int=0, # decoding processes
                        allow_pickle:bool=False, # accept pickled checkpoints (fastai `learn.export`); runs code from the file
+                       stats:str='checkpoint', # normalisation: 'checkpoint' (the checkpoint's own, else by --in9), 'imagenet', 'in9' or 'm1,m2,m3,s1,s2,s3'
                       ) -> ChallengeResult:
     "What `scribe_challenge_eval` runs: the adversarial-backgrounds challenge, resumable from `out`, printing the original's summary line."
-    model = load_eval_model(arch, checkpoint, pretrained=pretrained, in9=in9, allow_pickle=allow_pickle, device=device)
+    a = check_eval_args(data_path, 'challenge', None, checkpoint, arch, pretrained, in9, device, out, bs, size, workers, stats)
+    if a['run']: raise ValueError(f'--checkpoint {checkpoint} is a run folder of scribe_train: evaluate it with the scribe_challenge_eval command')
+    model = load_eval_model(arch, checkpoint, pretrained=pretrained, in9=in9, stats=a['stats'], allow_pickle=allow_pickle, device=a['device'])
+    _check_outputs(model, len(in9_items(data_path, 'original')[2]), a['side'], a['device'])
+    print(_stats_line(model))
     out = Path(out) if out else None
     if out: out.mkdir(parents=True, exist_ok=True)
-    res = challenge_eval(model, data_path, bs=bs, full=full, amp=amp, size=size, num_workers=num_workers,
+    res = challenge_eval(model, data_path, bs=a['bs'], full=full, amp=amp, size=size, num_workers=workers,
                          resume=out/'challenge_state.npz' if out else None)
     print(res.summary())
     if out:
         _write_csv(res.fg, out/'challenge_fg.csv'); _write_csv(res.bg, out/'challenge_bg.csv')
         info = dict(accuracy=res.accuracy, per_class=res.per_class().to_dict(), full=full, amp=amp, amp_check=res.amp_check,
-                    n_composites=res.n_composites, seconds=res.seconds, checkpoint=checkpoint,
+                    n_composites=res.n_composites, seconds=res.seconds, checkpoint=checkpoint, bs=a['bs'],
+                    normalisation=dict(mean=model.mean.flatten().tolist(), std=model.std.flatten().tolist(), source=model.stats_source),
                     arch=arch if isinstance(arch, str) else type(arch).__name__)
         tmpf = out/'challenge.json.tmp'; tmpf.write_text(json.dumps(info, indent=1)); os.replace(tmpf, out/'challenge.json')
     return res
@@ -721,15 +900,16 @@ def make_in9_model(arch='resnet50', # architecture name or an `nn.Module` (a 100
                    checkpoint=None, # ImageNet weights to start from (strictly matched)
                    pretrained:bool=False, # start from the library's ImageNet weights (downloads only when True)
                    n_out:int=9, # classes of the new head
-                   stats='imagenet', # normalisation the body was trained with
+                   stats=None, # normalisation the body was trained with; None: the checkpoint's own normaliser if it has one, else ImageNet's
                   ) -> NormalizedModel:
     "An ImageNet model with a new `n_out`-way head, for fine-tuning on IN-9 (the seed's recipe); never downloads implicitly."
     body = arch if isinstance(arch, nn.Module) else build_arch(arch, 1000, pretrained)
+    own = None
     if checkpoint is not None:
-        sd = read_checkpoint(checkpoint)
+        sd, own = read_checkpoint(checkpoint, with_stats=True)
         if isinstance(sd, nn.Module): raise ValueError(f'{checkpoint} holds a whole model; pass it as arch=... instead')
         load_state_strict(body, sd)
-    return NormalizedModel(_replace_head(body, n_out), stats)
+    return NormalizedModel(_replace_head(body, n_out), stats or own or 'imagenet')
 
 # %% ../nbs/05_backgrounds.ipynb #1b33daf2
 def finetune_in9(data, # the `bg_challenge` folder (or its parent) with a `train` split of `variant`
@@ -785,8 +965,10 @@ def write_in9(out, # folder to write `bg_challenge/` into
               split:str='val', # split folder ('train' for training variants)
               stems=None, # file names without extension (default img_00000, ...)
               overwrite:bool=False, # replace existing `<variant>/<split>` folders
+              ext:str='.png', # '.png' (lossless) or '.JPEG' (the release's format, which the original challenge_eval.py needs; quality 100)
              ) -> Path: # the `bg_challenge` folder
-    "Write variants and masks in the IN-9 release layout (lossless PNG), each `<variant>/<split>` folder published atomically."
+    "Write variants and masks in the IN-9 release layout (lossless PNG, or JPEG as the release), each `<variant>/<split>` folder published atomically."
+    if ext not in ('.png', '.JPEG'): raise ValueError(f"ext={ext!r}: use '.png' (lossless) or '.JPEG' (the release's format)")
     root = Path(out)/'bg_challenge'; root.mkdir(parents=True, exist_ok=True)
     labels = np.asarray(labels); masks = np.asarray(masks, dtype=bool); n = len(labels)
     stems = [f'img_{i:05d}' for i in range(n)] if stems is None else list(stems)
@@ -801,7 +983,8 @@ def write_in9(out, # folder to write `bg_challenge/` into
     for name in targets:
         for c in classes: (tmp/name/c).mkdir(parents=True)
     for i, (y, s) in enumerate(zip(labels, stems)):
-        for v, x in variants.items(): Image.fromarray(np.asarray(x[i], dtype=np.uint8)).save(tmp/v/classes[y]/f'{s}.png')
+        for v, x in variants.items():
+            Image.fromarray(np.asarray(x[i], dtype=np.uint8)).save(tmp/v/classes[y]/f'{s}{ext}', **({} if ext == '.png' else dict(quality=100, subsampling=0)))
         np.save(tmp/'fg_mask'/classes[y]/f'{s}.npy', masks[i])
     for name, t in targets.items():
         t.parent.mkdir(parents=True, exist_ok=True)
@@ -824,6 +1007,7 @@ def make_in9_variants(out, # folder to write `bg_challenge/` into
                       seed:int=0, # seed of the background donors of the mixed variants
                       stems=None, # file names without extension
                       overwrite:bool=False, # replace existing `<variant>/<split>` folders
+                      ext:str='.png', # '.png' (lossless) or '.JPEG' (the release's format; see `write_in9`)
                      ) -> Path: # the `bg_challenge` folder
     "All eight IN-9 variants (https://arxiv.org/abs/2006.09994) of any labelled images, written in the release layout."
     from scribe_robust.prepare import make_variant_set
@@ -837,7 +1021,7 @@ def make_in9_variants(out, # folder to write `bg_challenge/` into
     empty = np.flatnonzero(~masks.reshape(len(masks), -1).any(1))
     if len(empty): raise ValueError(f'images {empty[:10].tolist()} have empty foreground masks: drop them or fix their masks/boxes')
     variants, _ = make_variant_set(xs, masks, ys, seed=seed, boxes=boxes, n_classes=len(classes))
-    return write_in9(out, variants, masks, ys, classes, split, stems, overwrite)
+    return write_in9(out, variants, masks, ys, classes, split, stems, overwrite, ext)
 
 # %% ../nbs/05_backgrounds.ipynb #db8ab5b0
 def scribe_masks(model:nn.Module, # a SCrIBE model with `.segment(x)` (e.g. `scribe_resnet18`), or a `NormalizedModel` around one

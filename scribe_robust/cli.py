@@ -431,18 +431,22 @@ def scribe_in9_eval(data_path:str, # the `bg_challenge` folder of ImageNet-9 (or
                     eval_dataset:str='original', # variant, comma-separated variants, or 'all'
                     checkpoint:str=None, # weights file (state_dict, fastai, robustness-library format) or a run folder from scribe_train
                     arch:str='resnet50', # architecture name (torchvision, or timm if installed); ignored for a run folder
-                    in9:bool=False, # the model was trained on IN-9 (9 outputs, IN-9 normalisation)
+                    in9:bool=False, # the model was trained on IN-9 (9 outputs; IN-9 normalisation unless the checkpoint carries its own)
                     pretrained:bool=False, # no checkpoint: the library's ImageNet weights (downloaded if not cached)
                     device:str=None, # 'cuda', 'cpu', ...; default: cuda if available
                     out:str=None, # CSV file for the long-format accuracies
-                    bs:int=64, # batch size
+                    bs:int=None, # batch size; default: by device and image size (`backgrounds.eval_bs`: on a CPU 256 at 32 px, 16 at 224 px)
                     size:int=None, # resize images to (size, size)
+                    workers:int=0, # image-decoding processes
+                    allow_pickle:bool=False, # accept a checkpoint holding pickled objects (fastai learn.export): it runs code from the file, so only for files you trust
+                    stats:str='checkpoint', # normalisation of a weights file: 'checkpoint' (its own normaliser if it has one, else by --in9), 'imagenet', 'in9' or 'm1,m2,m3,s1,s2,s3'
                    ) -> pd.DataFrame:
     "Accuracy on ImageNet-9 variants, printing the original `in9_eval.py` lines ('Accuracy on <variant> is <acc>%')."
-    if not _is_run(checkpoint):
-        return backgrounds.in9_eval_cli(data_path, eval_dataset, checkpoint, arch, in9, pretrained, device, out, bs, size)
-    variants = backgrounds.IN9_VARIANTS if eval_dataset == 'all' else tuple(v.strip() for v in eval_dataset.split(','))
-    df = backgrounds.eval_in9(_run_model(checkpoint, device), data_path, variants, name=Path(checkpoint).name, bs=bs, size=size)
+    a = backgrounds.check_eval_args(data_path, 'eval', eval_dataset, checkpoint, arch, pretrained, in9, device, out, bs, size, workers, stats)
+    if not a['run']:
+        return backgrounds.in9_eval_cli(data_path, eval_dataset, checkpoint, arch, in9, pretrained, device, out, bs, size, workers, allow_pickle, stats)
+    df = backgrounds.eval_in9(_run_model(checkpoint, a['device']), data_path, a['variants'], name=Path(checkpoint).name, bs=a['bs'], size=size,
+                              num_workers=workers)
     for line in backgrounds.in9_summary_lines(df): print(line)
     if out: _write_csv(df, out)
     return df
@@ -459,21 +463,26 @@ def _write_challenge(res, out, checkpoint):
 def scribe_challenge_eval(data_path:str, # the `bg_challenge` folder (needs original, only_bg_t and fg_mask)
                           checkpoint:str=None, # weights file or a run folder from scribe_train
                           arch:str='resnet50', # architecture name (torchvision, or timm if installed); ignored for a run folder
-                          in9:bool=False, # the model was trained on IN-9 (9 outputs, IN-9 normalisation)
+                          in9:bool=False, # the model was trained on IN-9 (9 outputs; IN-9 normalisation unless the checkpoint carries its own)
                           pretrained:bool=False, # no checkpoint: the library's ImageNet weights (downloaded if not cached)
                           device:str=None, # 'cuda', 'cpu', ...; default: cuda if available
                           out:str=None, # folder for challenge_fg.csv, challenge_bg.csv, challenge.json and the resume state
-                          bs:int=256, # composites per forward pass
+                          bs:int=None, # composites per forward pass; default: by device and image size (`backgrounds.eval_bs`: on a CPU 256 at 32 px, 16 at 224 px; 256 on a GPU)
                           full:bool=False, # evaluate every pair (exact per-background fool rates)
                           amp:bool=False, # bf16 autocast, after a check against fp32 on a sample
                           size:int=None, # resize images to (size, size)
+                          workers:int=0, # image-decoding processes
+                          allow_pickle:bool=False, # accept a checkpoint holding pickled objects (fastai learn.export): it runs code from the file, so only for files you trust
+                          stats:str='checkpoint', # normalisation of a weights file: 'checkpoint' (its own normaliser if it has one, else by --in9), 'imagenet', 'in9' or 'm1,m2,m3,s1,s2,s3'
                          ):
     "The adversarial-backgrounds challenge, resumable from `out`, printing the original summary line ('Summary: v/n (p%) are vulnerable foregrounds.')."
-    if not _is_run(checkpoint):
-        return backgrounds.challenge_eval_cli(data_path, checkpoint, arch, in9, pretrained, device, out, bs, full, amp, size)
+    a = backgrounds.check_eval_args(data_path, 'challenge', None, checkpoint, arch, pretrained, in9, device, out, bs, size, workers, stats)
+    if not a['run']:
+        return backgrounds.challenge_eval_cli(data_path, checkpoint, arch, in9, pretrained, device, out, bs, full, amp, size, workers, allow_pickle, stats)
+    model = _run_model(checkpoint, a['device'])
     out = Path(out) if out else None
     if out: out.mkdir(parents=True, exist_ok=True)
-    res = backgrounds.challenge_eval(_run_model(checkpoint, device), data_path, bs=bs, full=full, amp=amp, size=size,
+    res = backgrounds.challenge_eval(model, data_path, bs=a['bs'], full=full, amp=amp, size=size, num_workers=workers,
                                      resume=out/'challenge_state.npz' if out else None)
     print(res.summary())
     if out: _write_challenge(res, out, checkpoint)
