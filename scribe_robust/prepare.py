@@ -461,7 +461,8 @@ def _read_mask(p, img_path, shape):
 class _BatchUnpickler(pickle.Unpickler):
     "Unpickler for CIFAR python batches: only numpy's array/dtype reconstructors are looked up; any other global is refused."
     _OK = {('numpy.core.multiarray', '_reconstruct'), ('numpy._core.multiarray', '_reconstruct'), ('numpy', 'ndarray'),
-           ('numpy', 'dtype'), ('numpy.core.numeric', '_frombuffer'), ('numpy._core.numeric', '_frombuffer')}
+           ('numpy', 'dtype'), ('numpy.core.numeric', '_frombuffer'), ('numpy._core.numeric', '_frombuffer'),
+           ('_codecs', 'encode')}   # how Python 3 writes bytes (an array's buffer) at pickle protocol <= 2: text -> bytes, nothing else
     def find_class(self, module, name):
         if (module, name) not in self._OK:
             raise pickle.UnpicklingError(f"it asks for the Python object `{module}.{name}`, which a data file never needs and "
