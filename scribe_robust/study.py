@@ -23,7 +23,7 @@ DEMO_SCALES = {
                   techniques=('bgpaste', 'mixup'), scribe_techniques=('bgpaste',), mask_model='scribe_lite', robust='baseline+bgpaste', epochs=1, bs=16, width=0.0625, recipe='adam', lr=3e-3, fast_data=True, init='fresh',
                   n_suite=12, severities=(3,), mode='native', suite_workers=0, n_train_eval=12, n_challenge_fg=2, n_challenge_bg=1, n_sis=2, sis_method='grad', sis_k=128,
                   sis_eval_path=False, n_ps_train=12, n_ps_test=6, ps_k=256, ps_epochs=1, threshold=0.3),
-    'cpu':   dict(synth=dict(n_train=100, n_test=20, n_classes=9), n_seeds=3, seed_workers=3, models=('scribe_lite', 'baseline'), augs=('none', 'flip'), subsets=_CPU_SUBSETS,
+    'cpu':   dict(synth=dict(n_train=100, n_test=20, n_classes=9), n_seeds=3, seed_workers=3, models=('scribe_lite', 'baseline'), augs=('none',), subsets=_CPU_SUBSETS,
                   techniques=('bgpaste',), scribe_techniques=('bgpaste',), mask_model='scribe_lite', robust='baseline+bgpaste', epochs=6, bs=16, width=0.0625, recipe='adam', lr=3e-3, fast_data=True, init='fresh',
                   n_suite=54, severities=tester.SEVERITIES, mode='native', suite_workers=None, n_train_eval=54, n_challenge_fg=5, n_challenge_bg=1, n_sis=27, sis_method='grad', sis_k=32,
                   sis_eval_path=True,                   n_ps_train=900, n_ps_test=180, ps_k=64, ps_epochs=8, threshold=0.9),
