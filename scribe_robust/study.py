@@ -7,6 +7,7 @@ from __future__ import annotations
 import html, json, os, shutil, time
 from datetime import datetime, timezone
 from pathlib import Path
+from types import SimpleNamespace
 import numpy as np, pandas as pd, torch
 from . import prepare, trainer, tester, backgrounds, baselines, overinterpretation as oi
 from .cli import (ensure_folder_source, _load_run, _run_model, _balanced_sample, summarize_runs, _reference_run,
@@ -402,10 +403,11 @@ FINDINGS = ('masks', 'bg_gap', 'challenge', 'overinterpretation', 'corruption_ca
 def _stages_of(d): return {p.stem: json.loads(p.read_text())['result'] for p in (Path(d)/'stages').glob('*.json')}
 
 def _per_seed(d, sc, seed) -> dict:
-    "The raw numbers of one seed's finished stages that the findings compare."
+    "The raw numbers of one seed's finished stages that the findings compare (a finding whose stages are missing is left out)."
     st, d = _stages_of(d), Path(d); r = {}
-    runs = pd.read_csv(d/'runs.csv'); summ = pd.read_csv(d/st['corruptions']['summary']).set_index('run_id')
-    main = st['backgrounds'].get('main') or st['sis'].get('main', {})
+    if 'corruptions' not in st: return r
+    summ = pd.read_csv(d/st['corruptions']['summary']).set_index('run_id')
+    main = _main_runs(SimpleNamespace(out=d, sc=sc))
     mask_run = main.get(sc['mask_model'])
     if mask_run is not None and 'mask_iou' in summ:
         root = d/st['data']['root']; _, m, y, _ = prepare.load_arrays(root, 'test')
@@ -414,15 +416,15 @@ def _per_seed(d, sc, seed) -> dict:
             box, hw = centred_box_iou(m)
             r['masks'] = dict(iou=float(summ.mask_iou[mask_run]), box_iou=box, box=list(hw),
                               by_model={k: float(summ.mask_iou[v]) for k, v in main.items() if v in summ.index and pd.notna(summ.mask_iou[v])})
-    if 'table' in st['backgrounds']:
+    if 'table' in st.get('backgrounds', {}):
         t = pd.read_csv(d/st['backgrounds']['table']).set_index('model')
         for k in ('BG-gap', 'challenge'):
             if k in t and {'baseline', sc['robust']} <= set(t.index):
                 r[k] = dict(plain=float(t[k]['baseline']) / 100, robust=float(t[k][sc['robust']]) / 100)
-    ps = st['sis'].get('pixel_subsets', {})
+    ps = st.get('sis', {}).get('pixel_subsets', {})
     if ps: r['pixel_subsets'] = dict(ps, sis=st['sis']['per_model'].get('baseline'))
     cal = st.get('calibration', {}).get('models', {}).get('baseline')
-    if cal:
+    if cal and 'baseline' in main:
         long = pd.read_csv(d/st['corruptions']['results'])
         a = long[(long.run_id == main['baseline']) & (long.metric == 'accuracy') & ~long.corruption.isin(['clean', 'train'])]
         r['calibration'] = dict(cal, accuracy_by_severity={int(k): float(v) for k, v in a.groupby('severity').value.mean().items()})
