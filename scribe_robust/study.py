@@ -7,29 +7,30 @@ from __future__ import annotations
 import html, json, os, shutil, time
 from datetime import datetime, timezone
 from pathlib import Path
+from types import SimpleNamespace
 import numpy as np, pandas as pd, torch
-from . import prepare, trainer, tester, backgrounds, overinterpretation as oi
+from . import prepare, trainer, tester, backgrounds, baselines, overinterpretation as oi
 from .cli import (ensure_folder_source, _load_run, _run_model, _balanced_sample, summarize_runs, _reference_run,
                                _save_fig, _figure, _write_csv, _write_challenge, _to_tensor, sis_table)
 
 # %% auto #0
-__all__ = ['DEMO_SCALES', 'SUMMARY_COLUMNS', 'FIGURE_NOTES', 'check_demo_args', 'plot_bg_gap', 'summary_table', 'write_report',
-           'copy_report', 'run_study']
+__all__ = ['DEMO_SCALES', 'FINDINGS', 'SUMMARY_COLUMNS', 'FIGURE_NOTES', 'check_demo_args', 'plot_bg_gap', 't_interval',
+           'centred_box_iou', 'study_findings', 'summary_table', 'write_report', 'copy_report', 'run_study']
 
 # %% ../nbs/06a_study.ipynb #60955fd3
 _CPU_SUBSETS, _PAPER_SUBSETS = (0.1, 0.3, 1.0), tuple(k / 10 for k in range(1, 11))
 DEMO_SCALES = {
-    'tiny':  dict(synth=dict(n_train=8, n_test=4, n_classes=3), models=('scribe_lite', 'baseline'), augs=('none', 'flip'), subsets=(0.34, 0.67, 1.0),
-                  techniques=('bgpaste', 'mixup'), epochs=1, bs=16, width=0.0625, recipe='adam', lr=3e-3, fast_data=True,
-                  n_suite=12, severities=(3,), mode='native', suite_workers=0, n_train_eval=12, n_challenge=2, n_sis=2, sis_method='grad', sis_k=128,
+    'tiny':  dict(synth=dict(n_train=8, n_test=4, n_classes=3), n_seeds=2, seed_workers=1, models=('scribe_lite', 'baseline'), augs=('none', 'flip'), subsets=(0.34, 0.67, 1.0),
+                  techniques=('bgpaste', 'mixup'), scribe_techniques=('bgpaste',), mask_model='scribe_lite', robust='baseline+bgpaste', epochs=1, bs=16, width=0.0625, recipe='adam', lr=3e-3, fast_data=True, init='fresh',
+                  n_suite=12, severities=(3,), mode='native', suite_workers=0, n_train_eval=12, n_challenge_fg=2, n_challenge_bg=1, n_sis=2, sis_method='grad', sis_k=128,
                   sis_eval_path=False, n_ps_train=12, n_ps_test=6, ps_k=256, ps_epochs=1, threshold=0.3),
-    'cpu':   dict(synth=dict(n_train=100, n_test=20, n_classes=9), models=('scribe_lite', 'baseline'), augs=('none', 'flip'), subsets=_CPU_SUBSETS,
-                  techniques=('bgpaste', 'mixup'), epochs=4, bs=16, width=0.0625, recipe='adam', lr=3e-3, fast_data=True,
-                  n_suite=54, severities=tester.SEVERITIES, mode='native', suite_workers=None, n_train_eval=54, n_challenge=3, n_sis=9, sis_method='grad', sis_k=32,
-                  sis_eval_path=True,                   n_ps_train=135, n_ps_test=45, ps_k=64, ps_epochs=5, threshold=0.99),
-    'paper': dict(synth=None, models=('scribe', 'baseline'), augs=tuple(trainer.PAPER_AUGS), subsets=_PAPER_SUBSETS,
-                  techniques=('mixup', 'cutmix'), epochs=30, bs=128, width=1.0, recipe='paper', lr=None, fast_data=False,
-                  n_suite=10000, severities=tester.SEVERITIES, mode='paper', suite_workers=None, n_train_eval=10000, n_challenge=None, n_sis=100, sis_method='exact', sis_k=1,
+    'cpu':   dict(synth=dict(n_train=100, n_test=20, n_classes=9), n_seeds=3, seed_workers=3, models=('scribe_lite', 'baseline'), augs=('none',), subsets=_CPU_SUBSETS,
+                  techniques=('bgpaste',), scribe_techniques=('bgpaste',), mask_model='scribe_lite', robust='baseline+bgpaste', epochs=6, bs=16, width=0.0625, recipe='adam', lr=3e-3, fast_data=True, init='fresh',
+                  n_suite=54, severities=tester.SEVERITIES, mode='native', suite_workers=None, n_train_eval=54, n_challenge_fg=5, n_challenge_bg=1, n_sis=27, sis_method='grad', sis_k=32,
+                  sis_eval_path=True,                   n_ps_train=900, n_ps_test=180, ps_k=64, ps_epochs=8, threshold=0.9),
+    'paper': dict(synth=None, n_seeds=1, seed_workers=1, models=('scribe', 'baseline'), augs=tuple(trainer.PAPER_AUGS), subsets=_PAPER_SUBSETS,
+                  techniques=('mixup', 'cutmix'), scribe_techniques=(), mask_model='scribe', robust=None, epochs=30, bs=128, width=1.0, recipe='paper', lr=None, fast_data=False, init='shared',
+                  n_suite=10000, severities=tester.SEVERITIES, mode='paper', suite_workers=None, n_train_eval=10000, n_challenge_fg=None, n_challenge_bg=None, n_sis=100, sis_method='exact', sis_k=1,
                   sis_eval_path=True,                   n_ps_train=5000, n_ps_test=1000, ps_k=1, ps_epochs=30, threshold=0.99),
 }
 
@@ -114,13 +115,16 @@ def _stage_data(ctx):
                 size=int(x.shape[1]), masks=m is not None)
 
 def _configs(ctx):
-    "The grid: models x augmentations x subsets, plus the technique runs (baseline, no augmentation, full training set)."
+    "The grid: models x augmentations x subsets, plus the technique runs (baseline, and SCrIBE with `scribe_techniques`; no augmentation, full training set)."
     sc = ctx.sc; src = ensure_folder_source(fast=sc['fast_data'])
     common = dict(data=src, size=ctx.results['data']['size'], epochs=sc['epochs'], bs=sc['bs'], recipe=sc['recipe'], lr=sc['lr'],
-                  width=sc['width'], init='shared', seed=ctx.seed)
+                  width=sc['width'], init=sc['init'], seed=ctx.seed)
     cfgs = trainer.grid(model=list(sc['models']), aug=list(sc['augs']), subset=list(sc['subsets']), **common)
     techs = [t for t in sc['techniques'] if t != 'bgpaste' or ctx.results['data']['masks']]   # background pasting needs masks
-    return cfgs + [trainer.RunConfig(model='baseline', aug='none', technique=t, subset=max(sc['subsets']), **common) for t in techs]
+    scribe = [m for m in sc['models'] if m.startswith('scribe')]
+    stechs = [t for t in sc['scribe_techniques'] if t != 'bgpaste' or ctx.results['data']['masks']]
+    return (cfgs + [trainer.RunConfig(model='baseline', aug='none', technique=t, subset=max(sc['subsets']), **common) for t in techs]
+            + [trainer.RunConfig(model=m, aug='none', technique=t, subset=max(sc['subsets']), **common) for m in scribe for t in stechs])
 
 def _stage_train(ctx):
     "(b) Train the grid (resumable: finished runs are skipped)."
@@ -144,6 +148,10 @@ def _main_runs(ctx) -> dict:
     for t in ctx.sc['techniques']:
         r = top[(top.model == 'baseline') & (top.aug == 'none') & (top.technique == t)]
         if len(r): out[f'baseline+{t}'] = r.run_id.iloc[0]
+    for m in ctx.sc['models']:
+        for t in ctx.sc['scribe_techniques']:
+            r = top[(top.model == m) & (top.aug == 'none') & (top.technique == t)]
+            if len(r): out[f'{m}+{t}'] = r.run_id.iloc[0]
     return out
 
 def _test_sample(ctx):
@@ -198,18 +206,34 @@ def _stage_corruptions(ctx):
                 corruptions=[c.value for c in suite.corruptions], severities=sorted({s for _, s in suite.conditions}),
                 reference=_reference_run(runs), figures={k: ctx.rel(v) for k, v in figs.items()})
 
+# %% ../nbs/06a_study.ipynb #50a4c1ef
+def _stage_calibration(ctx):
+    "(c') Temperature scaling of the main plain models: T fitted on one half of the test set, ECE before and after on the other half."
+    root = ctx.abs(ctx.results['data']['root'])
+    x, _, y, _ = prepare.load_arrays(root, 'test', masks=False)
+    perm = np.random.default_rng(ctx.seed + 7).permutation(len(y)); fit, held = np.sort(perm[:len(y) // 2]), np.sort(perm[len(y) // 2:])
+    main = _main_runs(ctx); out = {}
+    for lab in (m for m in ctx.sc['models'] if m in main):
+        model, _ = _load_run(ctx.out/'runs'/main[lab], ctx.device or 'cpu')
+        p = tester.predict_images(model, x, masks=False)['probs']
+        z = torch.from_numpy(np.log(np.clip(p, 1e-12, 1)))   # log-probabilities: softmax(log p / T) = softmax(logits / T)
+        T = baselines.fit_temperature(z[fit], torch.from_numpy(y[fit]))
+        pt = torch.softmax(z[held] / T, 1).numpy()
+        out[lab] = dict(temperature=T, n_fit=len(fit), n_held=len(held), ece_before=tester.ece(p[held], y[held]), ece_after=tester.ece(pt, y[held]),
+                        accuracy=float((p[held].argmax(1) == y[held]).mean()))
+    return dict(models=out)
+
 # %% ../nbs/06a_study.ipynb #804612b3
-def _challenge_sample(in9, dest, k, seed):
-    "A `bg_challenge` folder with `k` original images (and their masks) and `k` only_bg_t backgrounds per class, copied from `in9`."
+def _challenge_sample(in9, dest, k_fg, k_bg, seed):
+    "A `bg_challenge` folder with `k_fg` original images (and their masks) and `k_bg` only_bg_t backgrounds per class, copied from `in9`."
     src = backgrounds.in9_root(in9); dest = Path(dest)/'bg_challenge'
     if dest.exists(): shutil.rmtree(dest)
     files, labels, classes = backgrounds.in9_items(src, 'original', 'val')
-    keep = _balanced_sample(labels, k * len(classes), seed)
-    for f in (files[i] for i in keep):
-        c, stem = f.parent.name, f.stem
-        bg = next((src/'only_bg_t'/'val'/c).glob(f'{stem}.*'))
-        for s, v in ((f, 'original'), (bg, 'only_bg_t'), (backgrounds.mask_path(f), 'fg_mask')):
-            (dest/v/'val'/c).mkdir(parents=True, exist_ok=True); shutil.copy2(s, dest/v/'val'/c/s.name)
+    def copy(s, v, c): (dest/v/'val'/c).mkdir(parents=True, exist_ok=True); shutil.copy2(s, dest/v/'val'/c/s.name)
+    for f in (files[i] for i in _balanced_sample(labels, k_fg * len(classes), seed)):
+        copy(f, 'original', f.parent.name); copy(backgrounds.mask_path(f), 'fg_mask', f.parent.name)
+    for f in (files[i] for i in _balanced_sample(labels, k_bg * len(classes), seed + 1)):   # backgrounds of other images than the foregrounds where possible
+        copy(next((src/'only_bg_t'/'val'/f.parent.name).glob(f'{f.stem}.*')), 'only_bg_t', f.parent.name)
     return dest
 
 # %% ../nbs/06a_study.ipynb #59b1f86b
@@ -242,11 +266,11 @@ def _stage_backgrounds(ctx):
             return dict(skipped=f'run {rid} has {n_out} outputs but {in9} has {k} classes; the IN-9 stage needs models trained on the same classes')
         models[lab] = model
     df = pd.concat([backgrounds.eval_in9(mo, in9, name=lab, bs=256) for lab, mo in models.items()], ignore_index=True)
-    sample = in9 if sc['n_challenge'] is None else _challenge_sample(in9, d/'sample', sc['n_challenge'], ctx.seed)
+    sample = in9 if sc['n_challenge_fg'] is None else _challenge_sample(in9, d/'sample', sc['n_challenge_fg'], sc['n_challenge_bg'], ctx.seed)
     chal, figs = {}, {}
     for lab, mo in models.items():
         # the resume file is per run and sample size: a rerun with other settings or models never meets a stale one
-        res = backgrounds.challenge_eval(mo, sample, bs=512, full=True, resume=d/f"challenge_{lab}_{main[lab]}_{sc['n_challenge']}.npz")
+        res = backgrounds.challenge_eval(mo, sample, bs=512, full=True, resume=d/f"challenge_{lab}_{main[lab]}_{sc['n_challenge_fg']}_{sc['n_challenge_bg']}.npz")
         (d/lab).mkdir(parents=True, exist_ok=True); _write_challenge(res, d/lab, main[lab])
         chal[lab] = dict(accuracy=res.accuracy, summary=res.summary(), n_fg=len(res.fg), n_bg=len(res.bg), composites=res.n_composites)
         df = pd.concat([df, res.to_long(lab, dataset=backgrounds.in9_root(in9).parent.name)], ignore_index=True)
@@ -305,6 +329,8 @@ def _stage_sis(ctx):
         t = sis_table(res, sc['threshold'], y[i], None if m is None else m[i]); _write_csv(t, d/f'{lab}.csv')
         per[lab] = dict(found=float(t.found.mean()), median_size_frac=float(t[t.found].size_frac.median()) if t.found.any() else None,
                         on_object=float(t[t.found].on_object.mean()) if 'on_object' in t and t.found.any() else None)
+        conf = res.confidence[:, 0].numpy() >= sc['threshold']   # confident on the full image
+        per[lab].update(n_confident=int(conf.sum()), small_sis=float((t.found & (t.size_frac <= 0.05))[conf].mean()) if conf.any() else None)
     fig, axs = _figure(2, len(results) + 1, (2.3 * (len(results) + 1), 4.4))
     for j, (lab, res) in enumerate(results.items()):
         oi.plot_sis_path(res, 0, sc['threshold'], ax=axs[0, j], label=lab); axs[0, j].set_title(f'{lab}: confidence path', fontsize=8)
@@ -339,6 +365,155 @@ def _stage_sis(ctx):
     return dict(method=sc['sis_method'], k=sc['sis_k'] if sc['sis_method'] == 'grad' else None, threshold=sc['threshold'], n_images=len(i),
                 per_model=per, main=main, pixel_subsets=ps, n_ps_train=sc['n_ps_train'], n_ps_test=sc['n_ps_test'],
                 figures={k: ctx.rel(v) for k, v in figs.items()})
+
+# %% ../nbs/06a_study.ipynb #c56a9d63
+def t_interval(values, # one value per seed
+               ci:float=0.95, # confidence level
+              ) -> tuple: # (mean, [low, high]); the interval is [None, None] for fewer than 2 values
+    "Mean and Student-t confidence interval over seeds: mean +- t_{(1+ci)/2, n-1} s / sqrt(n)."
+    from scipy.stats import t as student_t
+    v = np.asarray([a for a in values if a is not None and np.isfinite(a)], float)
+    if len(v) == 0: return None, [None, None]
+    m = float(v.mean())
+    if len(v) < 2: return m, [None, None]
+    h = float(student_t.ppf((1 + ci) / 2, len(v) - 1) * v.std(ddof=1) / np.sqrt(len(v)))
+    return m, [m - h, m + h]
+
+# %% ../nbs/06a_study.ipynb #3ce4b260
+def centred_box_iou(masks, # true foreground masks (N,H,W) bool
+                   ) -> tuple: # (best mean IoU, (box height, box width))
+    "The best mean IoU that one centred h x w box reaches on `masks`, over every box size: the baseline a predicted mask has to beat."
+    m = np.asarray(masks, bool)
+    if m.ndim != 3: raise ValueError(f'masks must be (N,H,W) bool, got shape {m.shape}; add a batch dimension with m[None]')
+    N, H, W = m.shape; area = m.sum((1, 2)).astype(float); best = (-1.0, None)
+    for h in range(1, H + 1):
+        r0 = (H - h) // 2
+        rows = m[:, r0:r0 + h].cumsum(2)   # per image, the mask pixels of rows r0..r0+h-1 left of each column
+        for w in range(1, W + 1):
+            c0 = (W - w) // 2
+            inter = rows[:, :, c0 + w - 1].sum(1) - (rows[:, :, c0 - 1].sum(1) if c0 > 0 else 0)
+            union = area + h * w - inter
+            v = float(np.where(union > 0, inter / np.maximum(union, 1), 1.0).mean())
+            if v > best[0]: best = (v, (h, w))
+    return best
+
+# %% ../nbs/06a_study.ipynb #c1a52628
+FINDINGS = ('masks', 'bg_gap', 'challenge', 'overinterpretation', 'corruption_calibration', 'overfit_criterion')
+
+def _stages_of(d): return {p.stem: json.loads(p.read_text())['result'] for p in (Path(d)/'stages').glob('*.json')}
+
+def _per_seed(d, sc, seed) -> dict:
+    "The raw numbers of one seed's finished stages that the findings compare (a finding whose stages are missing is left out)."
+    st, d = _stages_of(d), Path(d); r = {}
+    if 'corruptions' not in st: return r
+    summ = pd.read_csv(d/st['corruptions']['summary']).set_index('run_id')
+    main = _main_runs(SimpleNamespace(out=d, sc=sc))
+    mask_run = main.get(sc['mask_model'])
+    if mask_run is not None and 'mask_iou' in summ:
+        root = d/st['data']['root']; _, m, y, _ = prepare.load_arrays(root, 'test')
+        m = m[_balanced_sample(y, sc['n_suite'], seed)] if m is not None else None   # the corruption stage's test sample
+        if m is not None:
+            box, hw = centred_box_iou(m)
+            r['masks'] = dict(iou=float(summ.mask_iou[mask_run]), box_iou=box, box=list(hw),
+                              by_model={k: float(summ.mask_iou[v]) for k, v in main.items() if v in summ.index and pd.notna(summ.mask_iou[v])})
+    if 'table' in st.get('backgrounds', {}):
+        t = pd.read_csv(d/st['backgrounds']['table']).set_index('model')
+        for k in ('BG-gap', 'challenge'):
+            if k in t and {'baseline', sc['robust']} <= set(t.index):
+                r[k] = dict(plain=float(t[k]['baseline']) / 100, robust=float(t[k][sc['robust']]) / 100)
+    ps = st.get('sis', {}).get('pixel_subsets', {})
+    if ps: r['pixel_subsets'] = dict(ps, sis=st['sis']['per_model'].get('baseline'))
+    cal = st.get('calibration', {}).get('models', {}).get('baseline')
+    if cal and 'baseline' in main:
+        long = pd.read_csv(d/st['corruptions']['results'])
+        a = long[(long.run_id == main['baseline']) & (long.metric == 'accuracy') & ~long.corruption.isin(['clean', 'train'])]
+        r['calibration'] = dict(cal, accuracy_by_severity={int(k): float(v) for k, v in a.groupby('severity').value.mean().items()})
+    if 'table' in st.get('overfit', {}): r['overfit'] = pd.read_csv(d/st['overfit']['table'])
+    return r
+
+def _loso_overfit(tables):
+    "Leave one seed out: fit the sparsity threshold on the other seeds' runs, score it and the majority verdict on the held-out seed."
+    out = []
+    for i, t in enumerate(tables):
+        tr = pd.concat([u for j, u in enumerate(tables) if j != i])
+        s = np.sort(tr.sparsity.to_numpy())
+        cands = np.r_[-np.inf, (s[1:] + s[:-1]) / 2, np.inf]
+        agree = [float(((tr.sparsity < c) == tr.overfit).mean()) for c in cands]
+        c = float(cands[int(np.argmax(agree))]); maj = bool(tr.overfit.mean() >= 0.5)
+        out.append(dict(threshold=c, agreement=float(((t.sparsity < c) == t.overfit).mean()), majority=float((t.overfit == maj).mean()),
+                        n_runs=len(t), n_overfit=int(t.overfit.sum())))
+    return out
+
+# %% ../nbs/06a_study.ipynb #8145e4cc
+def _pct(v): return '—' if v is None else f'{100 * v:+.1f}'
+
+def study_findings(seed_dirs:dict, # seed -> folder of that seed's finished stages (`out/seed<k>`)
+                   sc:dict, # the scale's settings (a value of `DEMO_SCALES`)
+                  ) -> tuple: # (findings: list of dicts id/effect/ci/n_seeds/shown/sentence, details: id -> per-seed numbers)
+    "The six findings of the study, each an effect averaged over seeds with a 95% t-interval, and whether it appeared."
+    per = {s: _per_seed(d, sc, s) for s, d in seed_dirs.items()}
+    found, details = [], {}
+    def add(fid, vals, sentence_fn, extra_ok=True, **info):
+        eff, ci = t_interval(vals)
+        shown = bool(extra_ok and ci[0] is not None and ci[0] > 0)
+        found.append(dict(id=fid, effect=eff, ci=ci, n_seeds=len([v for v in vals if v is not None]), shown=shown, sentence=sentence_fn(eff, ci, shown)))
+        details[fid] = dict(per_seed=vals, **info)
+    def iv(ci): return '(interval not available: fewer than 2 seeds)' if ci[0] is None else f'(95% interval {_pct(ci[0])} to {_pct(ci[1])} points)'
+    # masks
+    mk = [p.get('masks') for p in per.values()]
+    vals = [None if m is None else m['iou'] - m['box_iou'] for m in mk]
+    mi = t_interval([m['iou'] for m in mk if m])[0]; bi = t_interval([m['box_iou'] for m in mk if m])[0]
+    add('masks', vals, lambda e, ci, ok: ('No masks to compare (no SCrIBE run with exact masks).' if e is None else
+        f"SCrIBE masks ({sc['mask_model']}, full training set, textured test images) reach IoU {100 * mi:.1f}% against {100 * bi:.1f}% for the best centred box: "
+        f"{_pct(e)} points {iv(ci)}; " + ('they localise the objects better than a box' if ok else 'they do not beat a centred box here')
+        + ''.join(f"; {k}: {100 * t_interval([m['by_model'].get(k) for m in mk if m])[0]:.1f}%" for k in (mk[0] or {}).get('by_model', {}) if k != sc['mask_model']) + '.'),
+        iou=[m and m['iou'] for m in mk], box_iou=[m and m['box_iou'] for m in mk], by_model=[m and m['by_model'] for m in mk])
+    # bg_gap and challenge
+    g = [p.get('BG-gap') for p in per.values()]
+    gp, gr = (t_interval([x[k] for x in g if x])[0] for k in ('plain', 'robust'))
+    add('bg_gap', [None if x is None else x['plain'] - x['robust'] for x in g], lambda e, ci, ok: ('Not measured (no IN-9 folder).' if e is None else
+        f"BG-gap (mixed_same - mixed_rand) of the plain baseline {100 * gp:.1f} points, of the background-robust one ({sc['robust']}) {100 * gr:.1f}: "
+        f"the robust training lowers it by {_pct(e)} points {iv(ci)}" + ('' if not ok else (', to at most half.' if gr <= gp / 2 else ', but not to half.'))
+        + ('' if ok else '; no reliable reduction.')), plain=[x and x['plain'] for x in g], robust=[x and x['robust'] for x in g])
+    c = [p.get('challenge') for p in per.values()]
+    cp, cr = (t_interval([x[k] for x in c if x])[0] for k in ('plain', 'robust'))
+    add('challenge', [None if x is None else x['robust'] - x['plain'] for x in c], lambda e, ci, ok: ('Not measured (no IN-9 folder).' if e is None else
+        f"Adversarial-backgrounds challenge accuracy (every foreground against the only_bg_t backgrounds of the other classes): plain {100 * cp:.1f}%, "
+        f"background-robust {100 * cr:.1f}%, difference {_pct(e)} points {iv(ci)}" + ('.' if ok else '; the robust model does not resist reliably better.')),
+        plain=[x and x['plain'] for x in c], robust=[x and x['robust'] for x in c])
+    # overinterpretation
+    ps = [p.get('pixel_subsets') for p in per.values()]
+    sis = [x and x.get('sis') for x in ps]
+    small = [s['small_sis'] for s in sis if s and s.get('small_sis') is not None]
+    bsel, rnd = (t_interval([x[k] for x in ps if x])[0] for k in ('backselect 5%', 'random 5%'))
+    add('overinterpretation', [None if x is None else x['backselect 5%'] - x['random 5%'] for x in ps], lambda e, ci, ok: ('Not measured.' if e is None else
+        f"Fresh models trained and tested on 5% pixel subsets: BackSelect subsets {100 * bsel:.1f}% vs random subsets {100 * rnd:.1f}% test accuracy, "
+        f"{_pct(e)} points {iv(ci)}" + (' (overinterpretation: 5% of the pixels, chosen by a model, carry the class)' if ok else ' (no overinterpretation effect)')
+        + (f"; {100 * np.mean(small):.0f}% of the confident test images have an SIS of at most 5% of the pixels at threshold {sc['threshold']}." if small else '.')),
+        backselect=[x and x['backselect 5%'] for x in ps], random=[x and x['random 5%'] for x in ps], full=[x and x['full image'] for x in ps],
+        small_sis=[s and s.get('small_sis') for s in sis])
+    # corruption_calibration
+    cal = [p.get('calibration') for p in per.values()]
+    falls = [x['accuracy_by_severity'][min(x['accuracy_by_severity'])] - x['accuracy_by_severity'][max(x['accuracy_by_severity'])] for x in cal
+             if x and len(x['accuracy_by_severity']) > 1]
+    fall_ok = bool(falls) and min(falls) > 0 and len(falls) == len(cal)
+    eb, ea = (t_interval([x[k] for x in cal if x])[0] for k in ('ece_before', 'ece_after'))
+    add('corruption_calibration', [None if x is None else x['ece_before'] - x['ece_after'] for x in cal], lambda e, ci, ok: ('Not measured.' if e is None else
+        (f"Accuracy falls with corruption severity in {sum(f > 0 for f in falls)} of {len(cal)} seeds (by {100 * np.mean(falls):.1f} points from the lowest to the highest severity); " if falls else 'One severity only; ')
+        + f"temperature scaling (fitted on half of the test set) changes the baseline's ECE on the other half from {eb:.3f} to {ea:.3f}: "
+        f"a reduction of {e:.3f} " + ('' if ci[0] is None else f'(95% interval {ci[0]:.3f} to {ci[1]:.3f})')
+        + ('.' if ok else '; not both effects hold reliably.')), extra_ok=fall_ok,
+        accuracy_drop=falls, ece_before=[x and x['ece_before'] for x in cal], ece_after=[x and x['ece_after'] for x in cal])
+    # overfit_criterion: thresholds fitted on the other seeds, scored on the held-out one
+    tabs = [p['overfit'] for p in per.values() if 'overfit' in p]
+    lo = _loso_overfit(tabs) if len(tabs) >= 2 else []
+    ag, mj = t_interval([x['agreement'] for x in lo])[0], t_interval([x['majority'] for x in lo])[0]
+    add('overfit_criterion', [x['agreement'] - x['majority'] for x in lo] if lo else [None], lambda e, ci, ok: (
+        'Needs at least 2 seeds (the threshold is fitted on the other seeds).' if e is None else
+        f"Label-free overfit rule (mask sparsity below a threshold fitted on the other seeds) against the labelled verdict (train - test accuracy > 0.1) "
+        f"on {sum(x['n_runs'] for x in lo)} SCrIBE runs ({sum(x['n_overfit'] for x in lo)} overfit): agreement {100 * ag:.0f}% vs {100 * mj:.0f}% for always giving the majority verdict, "
+        f"{_pct(e)} points {iv(ci)}" + ('.' if ok else '; the rule does not beat the majority baseline here.')), folds=lo)
+    return found, details
 
 # %% ../nbs/06a_study.ipynb #e7c686e7
 SUMMARY_COLUMNS = {'clean accuracy': 'accuracy', 'ECE': 'ece', 'mean corruption accuracy': 'corruption_accuracy', 'mCE': 'mce',
@@ -382,7 +557,8 @@ def _fmt(col, v):
 _CSS = ("body{font-family:system-ui,sans-serif;max-width:1100px;margin:1em auto;padding:0 1em;color:#222}"
         "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}"
         "th{background:#f3f3f3}td.l{text-align:left}figure{display:inline-block;margin:.5em;vertical-align:top;max-width:520px}"
-        "figcaption{font-size:13px}img{max-width:100%}.note{color:#555;font-size:13px}")
+        "figcaption{font-size:13px}img{max-width:100%}.note{color:#555;font-size:13px}"
+        "table.findings td{vertical-align:top}tr.yes td:nth-child(5){background:#dff3df}tr.no td:nth-child(5){background:#f8e0e0}")
 
 FIGURE_NOTES = {
     'vs_subset': 'Accuracy and ECE against training-subset size, one line per augmentation: look for accuracy rising and ECE falling as the subset grows.',
@@ -396,32 +572,51 @@ FIGURE_NOTES = {
 }
 
 # %% ../nbs/06a_study.ipynb #03640d5d
-def _html_table(df, cols):
+def _html_table(df, cols, n_left=4):
     head = ''.join(f'<th>{html.escape(c)}</th>' for c in cols)
-    body = ''.join('<tr>' + ''.join(f'<td class="l">{html.escape(str(v))}</td>' if j < 4 else f'<td>{html.escape(v)}</td>' for j, v in enumerate(r)) + '</tr>'
+    body = ''.join('<tr>' + ''.join(f'<td class="l">{html.escape(str(v))}</td>' if j < n_left else f'<td>{html.escape(v)}</td>' for j, v in enumerate(r)) + '</tr>'
                    for r in df.itertuples(index=False))
     return f'<table><tr>{head}</tr>{body}</table>'
 
-def write_report(out, # a demo output folder with finished stages
+def _findings_html(findings):
+    "The report's first screen: one row per finding, what appeared and how strongly."
+    def num(v, fid): return '—' if v is None else (f'{v:.3f}' if fid == 'corruption_calibration' else f'{100 * v:+.1f}')
+    rows = ''.join(f'<tr class="{"yes" if f["shown"] else "no"}"><td class="l">{html.escape(f["id"])}</td><td>{num(f["effect"], f["id"])}</td>'
+                   f'<td>{num(f["ci"][0], f["id"])} to {num(f["ci"][1], f["id"])}</td><td>{f["n_seeds"]}</td><td>{"yes" if f["shown"] else "no"}</td>'
+                   f'<td class="l">{html.escape(f["sentence"])}</td></tr>' for f in findings)
+    return ('<h2>Findings</h2><table class="findings"><tr><th>finding</th><th>effect</th><th>95% interval</th><th>seeds</th><th>appeared</th><th>what it says</th></tr>'
+            + rows + '</table><p class="note">Effects in percentage points (ECE units for corruption_calibration), averaged over seeds; interval: Student t over seeds. '
+            '"appeared" = the whole interval is on the expected side of zero.</p>')
+
+def write_report(out, # a study output folder (`run_study`'s `out`)
+                 seed_dirs:dict, # seed -> that seed's folder of finished stages; the tables and figures show the first
+                 findings:list=(), # `study_findings` output (first element)
+                 details:dict|None=None, # `study_findings` output (second element): per-seed numbers
                  notes:list=(), # extra lines for the notes section
                 ) -> Path: # `out/report`
-    "Write `out/report/` (index.html, results.json, figure PNGs) into a temporary folder and swap it in: a failed rerun leaves the old report."
-    out = Path(out); st = {p.stem: json.loads(p.read_text()) for p in (out/'stages').glob('*.json')}
+    "Write `out/report/` (index.html with the findings first, results.json, figure PNGs) into a temporary folder and swap it in: a failed rerun leaves the old report."
+    out = Path(out); seeds = list(seed_dirs); d0 = Path(seed_dirs[seeds[0]])
+    st = {p.stem: json.loads(p.read_text()) for p in (d0/'stages').glob('*.json')}
     tmp = out/f'.report-tmp-{os.getpid()}'
     if tmp.exists(): shutil.rmtree(tmp)
     tmp.mkdir(parents=True)
-    s = summary_table(out)
+    s = summary_table(d0)
     figs = {}
     for name in ('corruptions', 'backgrounds', 'sis'):
         for k, p in st.get(name, {}).get('result', {}).get('figures', {}).items():
-            shutil.copy2(out/p, tmp/f'{k}.png'); figs[k] = f'{k}.png'
+            shutil.copy2(d0/p, tmp/f'{k}.png'); figs[k] = f'{k}.png'
     r = {k: v['result'] for k, v in st.items()}
-    results = dict(format=1, scale=st['data']['settings']['scale'], seed=st['data']['settings']['seed'],
+    secs = {}
+    for d in seed_dirs.values():
+        for p in (Path(d)/'stages').glob('*.json'): secs[p.stem] = secs.get(p.stem, 0) + json.loads(p.read_text())['seconds']
+    results = dict(format=2, scale=st['data']['settings']['scale'], seed=seeds[0], seeds=seeds,
                    created=datetime.now(timezone.utc).isoformat(timespec='seconds'),
-                   stage_seconds={k: round(v['seconds'], 1) for k, v in st.items()},
+                   findings=list(findings), finding_details=details or {},
+                   stage_seconds={k: round(v, 1) for k, v in secs.items()},
                    data={k: r['data'][k] for k in ('classes', 'n_train', 'n_test', 'size')},
                    runs=json.loads(s.to_json(orient='records')),
                    corruptions={k: r['corruptions'][k] for k in ('n_images', 'mode', 'corruptions', 'severities', 'reference')},
+                   calibration=r.get('calibration', {}),
                    backgrounds={k: v for k, v in r.get('backgrounds', {}).items() if k in ('main', 'challenge', 'n_challenge_fg', 'skipped')},
                    overfit={k: v for k, v in r.get('overfit', {}).items() if k != 'table'},
                    sis={k: v for k, v in r.get('sis', {}).items() if k != 'figures'},
@@ -432,12 +627,14 @@ def write_report(out, # a demo output folder with finished stages
                           **{lab: [_fmt(col, v) for v in s[col]] for lab, col in SUMMARY_COLUMNS.items()}})
     ps = r.get('sis', {}).get('pixel_subsets', {})
     parts = [f'<!doctype html><html><head><meta charset="utf-8"><title>scribe_robust demo report</title><link rel="icon" href="data:,"><style>{_CSS}</style></head><body>',
-             f'<h1>scribe_robust demo report</h1><p class="note">scale <b>{html.escape(results["scale"])}</b>, seed {results["seed"]}, '
+             f'<h1>scribe_robust demo report</h1><p class="note">scale <b>{html.escape(results["scale"])}</b>, seeds {", ".join(map(str, seeds))}, '
              f'{results["data"]["n_train"]} training / {results["data"]["n_test"]} test images of {len(results["data"]["classes"])} classes at '
-             f'{results["data"]["size"]}px; created {results["created"]}. Accuracies, ECE-free rates, mCE (100 = the plain baseline) and SIS size in %.</p>',
+             f'{results["data"]["size"]}px per seed; created {results["created"]}.</p>',
+             _findings_html(findings),
+             f'<h2>Runs of seed {seeds[0]}</h2><p class="note">Accuracies, rates, mCE (100 = the plain baseline) and SIS size in %.</p>',
              _html_table(shown, cols)]
     if ps: parts.append('<p>5% pixel-subset retraining, test accuracy: ' + ', '.join(f'{html.escape(k)} {100 * v:.1f}%' for k, v in ps.items()) + '</p>')
-    parts.append('<h2>Figures</h2>')
+    parts.append(f'<h2>Figures (seed {seeds[0]})</h2>')
     for k, f in figs.items():
         parts.append(f'<figure><img src="{f}" alt="{k}"><figcaption>{html.escape(FIGURE_NOTES.get(k, k))}</figcaption></figure>')
     parts.append('<h2>Notes</h2><ul>' + ''.join(f'<li class="note">{html.escape(n)}</li>' for n in notes) + '</ul></body></html>')
@@ -464,36 +661,23 @@ def copy_report(src, # a report folder (`<demo out>/report`)
     return dest
 
 # %% ../nbs/06a_study.ipynb #f2dddd73
-_STAGES = (('data', _stage_data), ('train', _stage_train), ('corruptions', _stage_corruptions), ('backgrounds', _stage_backgrounds),
-           ('overfit', _stage_overfit), ('sis', _stage_sis))
+_STAGES = (('data', _stage_data), ('train', _stage_train), ('corruptions', _stage_corruptions), ('calibration', _stage_calibration),
+           ('backgrounds', _stage_backgrounds), ('overfit', _stage_overfit), ('sis', _stage_sis))
 
-def run_study(out:str='demo_out', # output folder: stages/, data/, runs/, corruptions/, backgrounds/, sis/ and report/
-              tiny:bool=False, # every stage on minimal data (seconds to a minute; what the tests run)
-              scale:str='cpu', # 'cpu' (synthetic 9-class 32px set, slim models, minutes on a CPU) or 'paper' (CIFAR-10, GPU)
-              data:str=None, # CIFAR-10 folder, for --scale paper
-              in9:str=None, # ImageNet-9 `bg_challenge` folder, for --scale paper (backgrounds stage)
-              device:str=None, # 'cpu', 'cuda', ...; default: cuda if available
-              seed:int=0, # seed of data, subsets, samples and training
-              force:bool=False, # recompute every stage (finished runs are retrained)
-              progress:bool=True, # progress bars inside the stages (--no-progress for a line per stage only)
-             ) -> dict: # the report's results.json
-    "The whole study, end to end, as resumable stages: data, training grid, corruptions, backgrounds, overfit check, SIS; writes `out/report/`."
-    sc_name = check_demo_args(tiny, scale, data, in9, device)
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    sc = DEMO_SCALES[sc_name]
-    ctx = _Ctx(out, sc_name, sc, seed, device, progress, data, in9)
-    settings = dict(scale=sc_name, sizes=sc, seed=seed, data=data, in9=in9)
-    t0 = time.time()
-    if force:
-        for p in ('stages', 'runs', 'corruptions', 'backgrounds', 'sis'):
-            if (out/p).exists(): shutil.rmtree(out/p)
-    for i, (name, fn) in enumerate(_STAGES, 1): _run_stage(ctx, i, len(_STAGES) + 1, name, fn, settings, force)
-    r = ctx.results
+def _parse_seeds(seeds, seed, n):
+    if seeds is None: return [seed + k for k in range(n)]
+    v = [int(s) for s in (seeds.split(',') if isinstance(seeds, str) else seeds)]
+    if not v or len(set(v)) != len(v): raise ValueError(f'seeds={seeds!r}: give distinct integers, e.g. "0,1,2"')
+    return v
+
+def _notes(sc, r):
+    "The report's notes on how one seed's stages were run."
     tr = r['train']
-    notes = [f"Training: {len(tr['run_ids'])} runs ({' and '.join(sc['models'])} x augmentations {', '.join(sc['augs'])} x subsets "
-             f"{', '.join(f'{s:g}' for s in sc['subsets'])}, plus baseline + {' and '.join(sc['techniques'])} on the full set), {sc['epochs']} epochs, "
-             f"batch {sc['bs']}, {sc['recipe']} recipe, width x{sc['width']:g}, data through the "
-             + ("tensor loader of scribe_robust.fastdata" if sc['fast_data'] else "fastai item pipeline") + f"; {tr['train_seconds']:.0f}s of training.",
+    notes = [f"Training: {len(tr['run_ids'])} runs per seed ({' and '.join(sc['models'])} x augmentations {', '.join(sc['augs'])} x subsets "
+             f"{', '.join(f'{s:g}' for s in sc['subsets'])}, plus baseline + {' and '.join(sc['techniques'])}"
+             + (f" and SCrIBE + {' and '.join(sc['scribe_techniques'])}" if sc['scribe_techniques'] else '') + f" on the full set), {sc['epochs']} epochs, "
+             f"batch {sc['bs']}, {sc['recipe']} recipe, width x{sc['width']:g}, {sc['init']} initial weights, data through the "
+             + ("tensor loader of scribe_robust.fastdata" if sc['fast_data'] else "fastai item pipeline") + f"; {tr['train_seconds']:.0f}s of training for the first seed.",
              f"Corruptions: the paper's {len(r['corruptions']['corruptions'])} ImageNet-C corruptions x severities {r['corruptions']['severities']}, "
              f"mode '{r['corruptions']['mode']}'" + (" (corrupted at the native 32px size for speed on a CPU; the paper upsamples to 224 first)" if r['corruptions']['mode'] == 'native' else '')
              + f", on {r['corruptions']['n_images']} class-balanced test images.",
@@ -501,13 +685,54 @@ def run_study(out:str='demo_out', # output folder: stages/, data/, runs/, corrup
              f"SIS: {'batched-gradient' if r['sis']['method'] == 'grad' else 'exact'} BackSelect"
              + (f" (k = {r['sis']['k']} pixels per iteration; exact BackSelect is too slow on a CPU)" if r['sis']['method'] == 'grad' else '')
              + f", threshold {r['sis']['threshold']}, {r['sis']['n_images']} test images; SIS size = median over the images where one was found.",
-             f"Pixel subsets: {r['sis']['n_ps_train']} training / {r['sis']['n_ps_test']} test images, fresh slim baselines.",
-             'Overfit flag: tester.overfit_verdicts, label-free rule = test-mask sparsity below '
-             + (f"{r['overfit']['sparsity_threshold']} (agreement with the labelled gap > {r['overfit']['gap_threshold']} verdict: {100 * r['overfit']['agreement']:.0f}% of {r['overfit']['n_runs']} SCrIBE runs)." if 'agreement' in r['overfit'] else 'n/a.')]
+             f"Pixel subsets: {r['sis']['n_ps_train']} training / {r['sis']['n_ps_test']} test images, fresh slim baselines, {sc['ps_epochs']} epochs.",
+             'Overfit flag (table): tester.overfit_verdicts, label-free rule = test-mask sparsity below '
+             + (f"{r['overfit']['sparsity_threshold']} (agreement with the labelled gap > {r['overfit']['gap_threshold']} verdict: {100 * r['overfit']['agreement']:.0f}% of {r['overfit']['n_runs']} SCrIBE runs); the overfit_criterion finding fits the threshold on the other seeds instead." if 'agreement' in r['overfit'] else 'n/a.')]
     bgr = r['backgrounds']
     notes.append(f"Backgrounds: {bgr['skipped']}." if 'skipped' in bgr else
-               f"Challenge: {bgr['n_challenge_fg']} foregrounds x as many only_bg_t backgrounds (every pair evaluated).")
-    t1 = time.time(); print(f'[{len(_STAGES) + 1}/{len(_STAGES) + 1}] {"report":<12} ', end='')
-    rep = write_report(out, notes)
+                 f"Challenge: {bgr['n_challenge_fg']} foregrounds, each against every only_bg_t background of the other classes in a sample of {sc['n_challenge_bg']} per class.")
+    return notes
+
+def _run_seed(job, threads=None):
+    "Run every stage of one seed (resumable); returns the stage results. `threads`: torch threads in a worker process."
+    d, sc_name, s, device, progress, data, in9, force, i0, n = job
+    if threads: torch.set_num_threads(threads)
+    d = Path(d); sc = DEMO_SCALES[sc_name]
+    if force:
+        for p in ('stages', 'runs', 'corruptions', 'backgrounds', 'sis'):
+            if (d/p).exists(): shutil.rmtree(d/p)
+    ctx = _Ctx(d, sc_name, sc, s, device, progress, data, in9)
+    settings = dict(scale=sc_name, sizes={k: v for k, v in sc.items() if k != 'seed_workers'}, seed=s, data=data, in9=in9)   # how many processes ran does not change a result
+    for i, (name, fn) in enumerate(_STAGES, i0 + 1): _run_stage(ctx, i, n, name, fn, settings, force, log=lambda m: print(f'{m} (seed {s})', flush=True))
+    return ctx.results
+
+def run_study(out:str='demo_out', # output folder: seed<k>/ (stages/, data/, runs/, corruptions/, backgrounds/, sis/ per seed) and report/
+              tiny:bool=False, # every stage on minimal data (seconds to a minute; what the tests run)
+              scale:str='cpu', # 'cpu' (synthetic 9-class 32px set, slim models, minutes on a CPU) or 'paper' (CIFAR-10, GPU)
+              data:str=None, # CIFAR-10 folder, for --scale paper
+              in9:str=None, # ImageNet-9 `bg_challenge` folder, for --scale paper (backgrounds stage)
+              device:str=None, # 'cpu', 'cuda', ...; default: cuda if available
+              seed:int=0, # first seed (data, subsets, samples, initial weights and training order); the scale's `n_seeds` seeds follow it
+              force:bool=False, # recompute every stage (finished runs are retrained)
+              progress:bool=True, # progress bars inside the stages (--no-progress for a line per stage only)
+              seeds:str|list|None=None, # explicit seeds, e.g. '0,1,2' (default: `seed`, `seed`+1, ... as many as the scale's `n_seeds`)
+             ) -> dict: # the report's results.json
+    "The whole study, end to end, as resumable stages per seed (data, training grid, corruptions, calibration, backgrounds, overfit check, SIS), its findings over seeds, and `out/report/`."
+    sc_name = check_demo_args(tiny, scale, data, in9, device)
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    sc = DEMO_SCALES[sc_name]; seeds = _parse_seeds(seeds, seed, sc['n_seeds'])
+    t0, dirs = time.time(), {s: out/f'seed{s}' for s in seeds}
+    n = len(_STAGES) * len(seeds) + 1
+    jobs = [(str(dirs[s]), sc_name, s, device, progress, data, in9, force, k * len(_STAGES), n) for k, s in enumerate(seeds)]
+    w = min(len(seeds), sc['seed_workers'] or 1)
+    if w > 1:   # one process per seed (spawned: fresh torch state), the cores shared between them
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+        with ProcessPoolExecutor(w, mp_context=mp.get_context('spawn')) as ex: res = list(ex.map(_run_seed, jobs, [max(1, (os.cpu_count() or 1) // w)] * len(jobs)))
+    else: res = [_run_seed(j) for j in jobs]
+    first = res[0]
+    t1 = time.time(); print(f'[{n}/{n}] {"report":<12} ', end='')
+    findings, details = study_findings(dirs, sc)
+    rep = write_report(out, dirs, findings, details, _notes(sc, first))
     print(f'done in {time.time() - t1:.1f}s -> {rep/"index.html"} (total {time.time() - t0:.1f}s)')
     return json.loads((rep/'results.json').read_text())
