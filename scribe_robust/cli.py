@@ -344,7 +344,7 @@ def _save_fig(fig, path):
     "Save a matplotlib figure as a small PNG (dpi 72), atomically; returns the path."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f'.{path.stem}.{os.getpid()}.tmp.png')
-    fig.savefig(tmp, dpi=72, bbox_inches='tight'); os.replace(tmp, path)
+    fig.savefig(tmp, dpi=100, bbox_inches='tight'); os.replace(tmp, path)
     return path
 
 def _figure(nrows=1, ncols=1, figsize=(3.6, 2.6)):
