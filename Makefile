@@ -15,8 +15,9 @@ THREAD_ENV := $(if $(THREADS),OMP_NUM_THREADS=$(THREADS) MKL_NUM_THREADS=$(THREA
 
 .PHONY: install demo test test-nbs lab docs readme export clean chromium
 
-# Pinned, reproducible environment: exact pins in constraints.txt, package ranges in settings.ini.
-$(STAMP): settings.ini setup.py pyproject.toml constraints.txt
+# Pinned, reproducible environment: exact pins in constraints.txt, package ranges in settings.ini. pyproject.toml is left
+# out: nbdev_export rewrites it from settings.ini on every export (same content, new mtime), which would reinstall each time.
+$(STAMP): settings.ini setup.py constraints.txt
 	@echo "== creating $(VENV) (pinned torch/fastai/nbdev; ~5 min on a fresh machine)"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q -c constraints.txt "setuptools>=64,<81" wheel 2>&1 | $(QUIET_PIP)
