@@ -592,14 +592,15 @@ def _cfg(config, *keys, default=None):
     return default
 
 def _run_classes(run_dir, config=None):
-    "The class names a run was trained on, in output order, when its config (or config.json / metrics.json) records them; else None."
-    for src in [config] + [Path(run_dir)/n for n in ('config.json', 'metrics.json')]:
-        if src is None: continue
+    "The class names a run was trained on, in output order: `classes` of its config (as `load_run` returns it) or of its config.json, where `trainer` records them; else None."
+    # None (not checked) for runs written before the trainer recorded `classes`, and for sources without names ('toy'):
+    # `evaluate_runs` then warns that the test classes could not be checked, `evaluate_corruptions` does not check them
+    for src in [config, Path(run_dir)/'config.json']:
         if isinstance(src, Path):
             try: src = json.loads(src.read_text())
             except (OSError, json.JSONDecodeError, UnicodeDecodeError): continue
         if not (isinstance(src, dict) or dataclasses.is_dataclass(src)): continue
-        v = _cfg(src, 'classes', 'class_names', 'vocab')
+        v = _cfg(src, 'classes')
         if v is not None: return [str(c) for c in v]
     return None
 

@@ -98,7 +98,9 @@ def _prepare_source(name):
         prep = importlib.import_module('scribe_robust.prepare')
         dls = prep.get_dls(name, size=cfg.size, bs=cfg.bs, subset=cfg.subset, nested=cfg.nested, aug=cfg.aug, seed=cfg.seed,
                            path=root, device=device, masks=True if with_masks else None)
-        return (_mask_dls(dls, cfg, device) if with_masks else dls), len(dls.classes)
+        if not with_masks: return dls, len(dls.classes)
+        mdls = _mask_dls(dls, cfg, device); mdls.classes = dls.classes   # the run records its class names either way
+        return mdls, len(dls.classes)
     return source
 
 DATA_SOURCES = {'toy': _toy_source, 'synthetic': _prepare_source('synthetic'), 'cifar10': _prepare_source('cifar10')}
@@ -538,7 +540,9 @@ def _fit_and_write(cfg, learn, dls, n_out, rec, lr, guard, timer, tmp, final, de
         final_model.float()
         _save_state({k: v.contiguous() for k, v in final_model.state_dict().items()}, tmp/'model.pth')
     arch = type(getattr(learn.model, '_orig_mod', learn.model)).__name__
-    _write_text(tmp/'config.json', json.dumps(dict(asdict(cfg), run_id=cfg.run_id, n_out=n_out, arch=arch), indent=1))
+    classes = getattr(dls, 'classes', None)   # the training classes in label order (output order); None for a source without names ('toy')
+    _write_text(tmp/'config.json', json.dumps(dict(asdict(cfg), run_id=cfg.run_id, n_out=n_out, arch=arch,
+                                                   classes=None if classes is None else [str(c) for c in classes]), indent=1))
     try: hist.to_csv(tmp/'history.csv', index=False)
     except OSError as e: raise _write_error(tmp/'history.csv', e) from e
     _write_text(tmp/'env.json', json.dumps(env_info(), indent=1))
@@ -614,9 +618,12 @@ def run_grid(configs:list, # RunConfigs (e.g. `get_preset('cpu')` or `grid(...)`
             later.append(cfg)
             rows[cfg.run_id] = dict(run_id=cfg.run_id, status='running elsewhere', action='skipped',
                                     note=f'locked by {_RunLock(out, cfg.run_id).owner()}: another process is training it'
-                                         + ('; waited for at the end' if wait else '; rerun later (or pass wait=True) to collect it'))
+                                         + ('; waited for at the end' if wait else '; rerun later (or pass wait=True, scribe_train --wait) to collect it'))
     if wait:
-        for cfg in later: one(cfg, block=True)   # its holder finished (or died): now done -> skipped, else trained here
+        for cfg in later:
+            owner = _RunLock(out, cfg.run_id).owner()
+            one(cfg, block=True)   # its holder finished (or died): now done -> skipped, else trained here
+            if rows[cfg.run_id]['action'] == 'skipped': rows[cfg.run_id]['note'] = f'trained by another process ({owner}); waited for it'
     return pd.DataFrame([rows[c.run_id] for c in configs[i-1::n]], columns=['run_id', 'status', 'action', 'note'])
 
 # %% ../nbs/03_trainer.ipynb #be7e59b8
@@ -630,7 +637,7 @@ def load_run(run_dir:str|Path, # a finished `runs/<run_id>` folder
                + (', which moves the damaged folder aside to <run_id>.corrupt-<k> and trains the run again' if st.startswith('corrupt') else ''))
         raise ValueError(f'{run_dir} is not a finished run ({st}); {fix}')
     raw = _read_json(run_dir/'config.json')
-    n_out, arch = raw.pop('n_out'), raw.pop('arch'); raw.pop('run_id')
+    n_out, arch = raw.pop('n_out'), raw.pop('arch'); raw.pop('run_id'); raw.pop('classes', None)   # `classes`: absent in runs written before it was recorded
     cfg = RunConfig(**raw)
     if cfg.run_id != run_dir.name: raise ValueError(f'{run_dir.name}: config.json describes run {cfg.run_id}; the folder was renamed or edited')
     model = _build_model(cfg, n_out)
