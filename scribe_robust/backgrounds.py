@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_backgrounds.ipynb #1957f92e
 from __future__ import annotations
-import hashlib, json, math, os, shutil, tempfile, time, difflib, importlib.resources, importlib.util, pickle, warnings
+import hashlib, json, math, os, shutil, tempfile, time, difflib, importlib.resources, importlib.util, pickle, warnings, zipfile
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -100,22 +100,24 @@ def in9_items(data, # the `bg_challenge` folder (or its parent)
     return files, np.array(labels, dtype=np.int64), classes
 
 # %% ../nbs/05_backgrounds.ipynb #a9d5ed07
+from .prepare import _to_rgb8, _fg_stem
+
 def load_image(path, # image file (any format PIL reads: JPEG incl. grayscale/CMYK, PNG, ...)
                size:int|None=None, # resize to (size, size) when given; keep the size otherwise
               ) -> np.ndarray: # uint8 (H,W,3) RGB
-    "An image file as an RGB uint8 array (grayscale, palette, CMYK and RGBA files are converted to RGB)."
+    "An image file as an RGB uint8 array by `prepare`'s one image rule: grayscale, palette, CMYK and RGBA converted to RGB, 16-bit grey scaled to 8 bit."
     with Image.open(path) as im:
-        im = im.convert('RGB')
-        if size is not None and im.size != (size, size): im = im.resize((size, size), Image.BILINEAR)
-        return np.asarray(im, dtype=np.uint8).copy()
+        try: a = _to_rgb8(im, path)   # PIL's convert('RGB') alone would clip 16-bit grey at 255
+        except ValueError as e: raise ValueError(f'cannot read image {path}: {e}') from None
+    if size is not None and a.shape[:2] != (size, size): a = np.asarray(Image.fromarray(a).resize((size, size), Image.BILINEAR))
+    return np.array(a, dtype=np.uint8)
 
 # %% ../nbs/05_backgrounds.ipynb #1f0e6805
 def mask_path(image_path, # an image of `<root>/<variant>/<split>/<class>/<stem>.<ext>`
              ) -> Path: # `<root>/fg_mask/<split>/<class>/<stem>.npy` (the foreground's stem for a release `fg_<stem>_bg_<stem>` name)
     "Where the release keeps the foreground mask of an image."
-    p = Path(image_path); stem = p.stem
-    if stem.startswith('fg_') and '_bg_' in stem: stem = stem[3:stem.index('_bg_')]   # mixed_* images of the release
-    return p.parents[3]/'fg_mask'/p.parts[-3]/p.parts[-2]/f'{stem}.npy'
+    p = Path(image_path)
+    return p.parents[3]/'fg_mask'/p.parts[-3]/p.parts[-2]/f'{_fg_stem(p.stem)}.npy'   # `prepare.load_in9` follows the same rule
 
 # %% ../nbs/05_backgrounds.ipynb #df729a02
 from .prepare import read_mask
@@ -146,7 +148,7 @@ class _ImageFiles(torch.utils.data.Dataset):
 
 def _collate(batch):
     shapes = {tuple(x.shape) for x, _ in batch}
-    if len(shapes) > 1: raise ValueError(f'images of different sizes {sorted(shapes)} in one batch: pass size=... to resize them')
+    if len(shapes) > 1: raise ValueError(f'images of different sizes {sorted(shapes)} in one batch: pass size=N (--size N) to resize them')
     return torch.stack([x for x, _ in batch]), torch.tensor([y for _, y in batch])
 
 # %% ../nbs/05_backgrounds.ipynb #6f4f66d6
@@ -471,6 +473,20 @@ def _save_state(path, **arrays):
     with open(tmp, 'wb') as f: np.savez(f, **arrays)
     os.replace(tmp, path)
 
+def _load_state(path, like):
+    "The arrays of a resume file, or None when there is none or it is damaged: a damaged one is named, moved aside and the challenge restarts (it is a cache)."
+    path = Path(path)
+    if not path.exists(): return None
+    try:
+        with np.load(path, allow_pickle=False) as z: saved = {k: z[k].copy() for k in ('fingerprint', *like)}
+        bad = [k for k, v in like.items() if saved[k].shape != v.shape or saved[k].dtype != v.dtype]
+        if not bad: return saved
+        why = f'arrays {bad} do not have the shapes of this challenge'
+    except (ValueError, OSError, EOFError, KeyError, zipfile.BadZipFile) as e: why = f'{type(e).__name__}: {e}'   # truncated, overwritten
+    from scribe_robust.tester import _set_aside   # the library's rule for damaged caches (imported here: tester is heavy)
+    _set_aside(path, f'{why}; the challenge starts again from scratch')
+    return None
+
 def challenge_eval(model:nn.Module, # takes images in [0, 1] (see `NormalizedModel`); 9 or 1000 outputs
                    data, # the `bg_challenge` folder (or its parent): needs original, only_bg_t and fg_mask
                    split:str='val', # split folder
@@ -498,7 +514,7 @@ def challenge_eval(model:nn.Module, # takes images in [0, 1] (see `NormalizedMod
         if len(sel) == 0: raise ValueError('fg_index selects no foreground: pass a non-empty slice or index list')
         fx, fy, ffiles = fx[torch.from_numpy(sel)], fy[torch.from_numpy(sel)], [ffiles[i] for i in sel]
     if fx.shape[2:] != bx.shape[2:]:
-        raise ValueError(f'original images are {tuple(fx.shape[2:])} but only_bg_t backgrounds {tuple(bx.shape[2:])}: pass size=...')
+        raise ValueError(f'original images are {tuple(fx.shape[2:])} but only_bg_t backgrounds {tuple(bx.shape[2:])}: pass size=N (--size N) to resize both')
     ms = [load_mask(f) for f in ffiles]
     if size is not None: ms = [np.asarray(Image.fromarray(m).resize((size, size), Image.NEAREST)) for m in ms]
     fm = torch.from_numpy(np.stack(ms))[:, None].to(dev)
@@ -530,11 +546,11 @@ def challenge_eval(model:nn.Module, # takes images in [0, 1] (see `NormalizedMod
     st = dict(ptr=np.zeros(n_fg, np.int64), fooled=np.zeros(n_fg, bool), done=np.zeros(n_fg, bool),
               first=np.full(n_fg, -1, np.int64), bg_fooled=np.zeros(n_bg, np.int64), bg_eval=np.zeros(n_bg, np.int64),
               n_comp=np.zeros((), np.int64), pairs=np.zeros((n_fg, n_bg) if full else (0, 0), bool))
-    if resume is not None and Path(resume).exists():
-        with np.load(resume, allow_pickle=False) as z:
-            if str(z['fingerprint']) != fp:
-                raise ValueError(f'{resume} was written for another model, data set or settings: delete it or pass another resume path')
-            st = {k: z[k].copy() for k in st}
+    if resume is not None and (saved := _load_state(resume, st)) is not None:
+        if str(saved['fingerprint']) != fp:
+            raise ValueError(f'{resume} was written for another model, data set or settings: delete it, or pass another resume path '
+                             '(scribe_challenge_eval: another --out)')
+        st = {k: saved[k] for k in st}
     save = lambda: _save_state(resume, fingerprint=np.array(fp), **st)
     ptr, fooled, done, first, pairs = st['ptr'], st['fooled'], st['done'], st['first'], st['pairs']
     fy_np, by_np = fy.numpy(), by.numpy()

@@ -455,7 +455,8 @@ def _read_image(p):
 def _read_mask(p, img_path, shape):
     if not p.is_file():
         raise FileNotFoundError(f"mask {p} missing for image {img_path}; every image needs a mask with the same stem "
-                                "(regenerate with `make_synthetic`, or pass masks=False to load without masks)")
+                                "(the foreground's stem for a release `fg_<stem>_bg_<stem>` image): regenerate them with `make_synthetic`, "
+                                "or load without masks: pass masks=False (from a command such as scribe_test: move the masks folder away)")
     return read_mask(p, shape)
 
 class _BatchUnpickler(pickle.Unpickler):
@@ -592,6 +593,10 @@ def load_arrays(root, # a CIFAR-style folder (e.g. from `make_synthetic`), fasta
     return _read_folder(sd, (lambda cls, f: md / cls / f'{f.stem}.png') if want else None, size)
 
 # %% ../nbs/00_prepare.ipynb #71e9a4b9
+def _fg_stem(stem:str) -> str:
+    "The stem of an image's foreground, which names its mask: `<stem>`, or the first `<stem>` of the release's `fg_<stem>_bg_<stem>` (mixed_* variants)."
+    return stem[3:stem.index('_bg_')] if stem.startswith('fg_') and '_bg_' in stem else stem
+
 def load_in9(root, # an IN-9 release folder `bg_challenge` (or its parent, e.g. a `make_synthetic` root)
              variant:str='original', # one of `VARIANTS`
              split:str='val', # 'val' (the release) or 'train' (synthetic sets made with `in9_train=True`)
@@ -609,7 +614,7 @@ def load_in9(root, # an IN-9 release folder `bg_challenge` (or its parent, e.g. 
     if masks and not md.is_dir():
         raise FileNotFoundError(f"no foreground masks for {vd}: expected {md}/<class>/<stem>.npy; pass masks=False to skip them")
     want = md.is_dir() if masks is None else bool(masks)
-    return _read_folder(vd, (lambda cls, f: md / cls / f'{f.stem}.npy') if want else None, size)
+    return _read_folder(vd, (lambda cls, f: md / cls / f'{_fg_stem(f.stem)}.npy') if want else None, size)
 
 # %% ../nbs/00_prepare.ipynb #57c73d60
 def get_cifar(path='data', # folder holding (or to receive) CIFAR-10
