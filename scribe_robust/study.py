@@ -4,12 +4,12 @@
 
 # %% ../nbs/06a_study.ipynb #f99df8c1
 from __future__ import annotations
-import html, json, os, shutil, time
+import html, json, os, re, shutil, time, warnings
 from datetime import datetime, timezone
 from pathlib import Path
 from types import SimpleNamespace
 import numpy as np, pandas as pd, torch
-from . import prepare, trainer, tester, backgrounds, baselines, overinterpretation as oi
+from . import core, prepare, trainer, tester, backgrounds, baselines, overinterpretation as oi
 from .cli import (ensure_folder_source, _load_run, _run_model, _balanced_sample, summarize_runs, _reference_run,
                                _save_fig, _figure, _write_csv, _write_challenge, _to_tensor, sis_table)
 
@@ -59,8 +59,7 @@ def check_demo_args(tiny:bool=False, # minimal sizes
             raise FileNotFoundError(f'--in9 {in9} has no original/val folder: pass the `bg_challenge` folder of the ImageNet-9 release')
     elif data is not None or in9 is not None:
         raise ValueError('--data and --in9 are for --scale paper; the cpu and tiny studies generate their own synthetic data')
-    if device is not None and torch.device(device).type == 'cuda' and not torch.cuda.is_available():
-        raise ValueError(f'--device {device}: CUDA is not available on this machine; use --device cpu')
+    core.check_device(device)   # the library's one device check: an unknown name, no CUDA/MPS, a GPU index this machine lacks
     return 'tiny' if tiny else scale
 
 # %% ../nbs/06a_study.ipynb #c8e10a10
@@ -82,15 +81,24 @@ def _jsonable(o):
 
 _DERIVED = ('corruptions', 'backgrounds', 'sis')  # stages whose folder `out/<stage>` holds only what the stage derives
 
+def _read_stage(f):
+    "The record stored in stage file `f`, or None when it is damaged: then named in a warning and moved aside to `<name>.json.damaged-<k>` (a stage is a cache of derived results: it is recomputed)."
+    try:
+        st = json.loads(Path(f).read_text())
+        if isinstance(st, dict) and isinstance(st.get('settings'), dict) and isinstance(st.get('seconds'), (int, float)) and 'result' in st: return st
+        why = 'not a stage record: expected settings, seconds and result'
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: why = f'not valid JSON: {e}'
+    tester._set_aside(f, why)
+    return None
+
 def _run_stage(ctx, i, n, name, fn, settings, force, log=print):
-    "Run stage `name` unless `out/stages/<name>.json` holds a result for the same settings; store the result atomically."
+    "Run stage `name` unless `out/stages/<name>.json` holds a result for the same settings; store the result atomically. A damaged stage file is named, moved aside and recomputed."
     f = ctx.out/'stages'/f'{name}.json'
     settings = json.loads(json.dumps(settings))
-    if not force and f.exists():
-        st = json.loads(f.read_text())
-        if st.get('settings') == settings:
-            log(f'[{i}/{n}] {name:<12} cached ({st["seconds"]:.1f}s when computed)'); ctx.results[name] = st['result']; return st['result']
-    if f.exists() and name in _DERIVED:   # recomputed with other settings (or forced): its old partial files are stale
+    stale = f.exists()
+    if not force and stale and (st := _read_stage(f)) is not None and st['settings'] == settings:
+        log(f'[{i}/{n}] {name:<12} cached ({st["seconds"]:.1f}s when computed)'); ctx.results[name] = st['result']; return st['result']
+    if stale and name in _DERIVED:   # recomputed with other settings, forced, or its record was damaged: its old partial files are stale
         old = ctx.out/name
         if old.exists(): shutil.rmtree(old)   # derived from the runs, which are kept; resumable files are only for the same settings
     t0 = time.time(); log(f'[{i}/{n}] {name:<12} running ...')
@@ -133,7 +141,7 @@ def _stage_train(ctx):
     runs = trainer.collect_runs(ctx.out/'runs')
     runs = runs[runs.run_id.isin([c.run_id for c in cfgs])]
     failed = runs[runs.status != 'done']
-    if len(failed): raise RuntimeError(f'{len(failed)} runs failed ({", ".join(failed.run_id)}): see their metrics.json; rerun with force=True')
+    if len(failed): raise RuntimeError(f'{len(failed)} runs failed ({", ".join(failed.run_id)}): see their metrics.json; rerun with force=True (scribe_demo --force)')
     _write_csv(runs, ctx.out/'runs.csv')
     return dict(run_ids=list(runs.run_id), table='runs.csv', train_seconds=float(runs.train_time_s.sum()))
 
@@ -588,14 +596,51 @@ def _findings_html(findings):
             + rows + '</table><p class="note">Effects in percentage points (ECE units for corruption_calibration), averaged over seeds; interval: Student t over seeds. '
             '"appeared" = the whole interval is on the expected side of zero.</p>')
 
+def _pid_alive(pid:int) -> bool:
+    "Whether process `pid` runs on this machine; this process's own pid counts as gone (a leftover named with it is from a killed earlier process)."
+    if pid == os.getpid(): return False
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except OSError: return True   # e.g. another user's process: alive, leave its folders alone
+    return True
+
+def _swap_in(tmp, final) -> Path:
+    "Replace folder `final` by the finished folder `tmp` in two renames (`final` -> `.<name>-old-<pid>`, `tmp` -> `final`); `_recover_swap` completes one a kill interrupted."
+    tmp, final = Path(tmp), Path(final)
+    if final.exists():
+        old = final.with_name(f'.{final.name}-old-{os.getpid()}')
+        os.replace(final, old); os.replace(tmp, final); shutil.rmtree(old)
+    else: os.replace(tmp, final)
+    return final
+
+def _recover_swap(final, log=print) -> list:
+    "Complete a swap of folder `final` that a killed process left half done, and remove the stale `.<name>-tmp-<pid>` / `.<name>-old-<pid>` folders of dead processes; returns what was done."
+    final = Path(final); left, done = {}, []
+    if not final.parent.is_dir(): return done
+    for p in final.parent.iterdir():
+        m = re.fullmatch(rf'\.{re.escape(final.name)}-(tmp|old)-(\d+)', p.name)
+        if m and p.is_dir() and not _pid_alive(int(m[2])): left.setdefault(int(m[2]), {})[m[1]] = p
+    if not final.exists():
+        # killed between the two renames: `old` was moved aside and `tmp`, complete (it is swapped in only once written), is not in place yet
+        pair = [d for d in left.values() if {'tmp', 'old'} <= set(d)]
+        olds = sorted((d['old'] for d in left.values() if 'old' in d), key=lambda p: p.stat().st_mtime)
+        if pair: os.replace(pair[0]['tmp'], final); done.append(f"finished the swap a killed process left: moved {pair[0]['tmp'].name} to {final.name}")
+        elif olds: os.replace(olds[-1], final); done.append(f'restored {final.name} from {olds[-1].name}, left by a killed process')
+    for d in left.values():
+        for p in d.values():
+            if p.exists(): shutil.rmtree(p, ignore_errors=True); done.append(f'removed {p.name}, left by a killed process')
+    for line in done: log(f'{final}: {line}')
+    return done
+
 def write_report(out, # a study output folder (`run_study`'s `out`)
                  seed_dirs:dict, # seed -> that seed's folder of finished stages; the tables and figures show the first
                  findings:list=(), # `study_findings` output (first element)
                  details:dict|None=None, # `study_findings` output (second element): per-seed numbers
                  notes:list=(), # extra lines for the notes section
                 ) -> Path: # `out/report`
-    "Write `out/report/` (index.html with the findings first, results.json, figure PNGs) into a temporary folder and swap it in: a failed rerun leaves the old report."
+    "Write `out/report/` (index.html with the findings first, results.json, figure PNGs) into a temporary folder and swap it in: a failed rerun leaves the old report, a killed one is completed by the next start."
     out = Path(out); seeds = list(seed_dirs); d0 = Path(seed_dirs[seeds[0]])
+    _recover_swap(out/'report')
     st = {p.stem: json.loads(p.read_text()) for p in (d0/'stages').glob('*.json')}
     tmp = out/f'.report-tmp-{os.getpid()}'
     if tmp.exists(): shutil.rmtree(tmp)
@@ -639,11 +684,7 @@ def write_report(out, # a study output folder (`run_study`'s `out`)
         parts.append(f'<figure><img src="{f}" alt="{k}"><figcaption>{html.escape(FIGURE_NOTES.get(k, k))}</figcaption></figure>')
     parts.append('<h2>Notes</h2><ul>' + ''.join(f'<li class="note">{html.escape(n)}</li>' for n in notes) + '</ul></body></html>')
     (tmp/'index.html').write_text('\n'.join(parts))
-    final = out/'report'
-    if final.exists():
-        old = out/f'.report-old-{os.getpid()}'; os.replace(final, old); os.replace(tmp, final); shutil.rmtree(old)
-    else: os.replace(tmp, final)
-    return final
+    return _swap_in(tmp, out/'report')
 
 # %% ../nbs/06a_study.ipynb #1c62e925
 def copy_report(src, # a report folder (`<demo out>/report`)
@@ -653,12 +694,11 @@ def copy_report(src, # a report folder (`<demo out>/report`)
     src, dest = Path(src), Path(dest)
     if not (src/'index.html').exists() or not (src/'results.json').exists():
         raise FileNotFoundError(f'{src} holds no finished report (index.html + results.json): run scribe_demo first')
-    tmp = dest.with_name(f'.{dest.name}.tmp-{os.getpid()}')
+    _recover_swap(dest)   # a copy killed half way: its leftovers removed
+    tmp = dest.with_name(f'.{dest.name}-tmp-{os.getpid()}')
     if tmp.exists(): shutil.rmtree(tmp)
-    shutil.copytree(src, tmp)
-    if dest.exists(): shutil.rmtree(dest)
-    os.replace(tmp, dest)
-    return dest
+    dest.parent.mkdir(parents=True, exist_ok=True); shutil.copytree(src, tmp)
+    return _swap_in(tmp, dest)
 
 # %% ../nbs/06a_study.ipynb #f2dddd73
 _STAGES = (('data', _stage_data), ('train', _stage_train), ('corruptions', _stage_corruptions), ('calibration', _stage_calibration),
@@ -720,6 +760,7 @@ def run_study(out:str='demo_out', # output folder: seed<k>/ (stages/, data/, run
     "The whole study, end to end, as resumable stages per seed (data, training grid, corruptions, calibration, backgrounds, overfit check, SIS), its findings over seeds, and `out/report/`."
     sc_name = check_demo_args(tiny, scale, data, in9, device)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    _recover_swap(out/'report')   # a report swap a kill interrupted: the report is back in place before the stages run
     sc = DEMO_SCALES[sc_name]; seeds = _parse_seeds(seeds, seed, sc['n_seeds'])
     t0, dirs = time.time(), {s: out/f'seed{s}' for s in seeds}
     n = len(_STAGES) * len(seeds) + 1
