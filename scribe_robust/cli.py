@@ -285,12 +285,13 @@ def scribe_train(preset:str='cpu', # a trainer preset: 'paper' (140 runs, CIFAR-
                  lr:float=None, # learning rate instead of the preset's
                  bs:int=None, # batch size instead of the preset's
                  grid:str=None, # JSON (or YAML) file of RunConfig fields, each a value or a list, replacing those of the preset (the flags above win)
+                 wait:bool=False, # wait for the runs another process is training (it holds their lock) and report them once done, instead of skipping them
                 ):
     "Train a preset grid of runs into `out/<run_id>/` (resumable, shardable), optionally with other models, augmentations, subsets, seeds or settings; prints one line per run."
     cfgs = train_configs(preset, grid, models=models, augs=augs, subsets=subsets, seeds=seeds, epochs=epochs, lr=lr, bs=bs)
     on_gpu = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu')).type == 'cuda'
     compile = 'reduce-overhead' if preset == 'paper' and on_gpu else None   # as trainer.train_preset(compile='auto')
-    df = trainer.run_grid(cfgs, out, data_root=data, shard=shard, device=device, progress=progress, compile=compile)
+    df = trainer.run_grid(cfgs, out, data_root=data, shard=shard, device=device, progress=progress, compile=compile, wait=wait)
     _record_data(cfgs, data, out, df)
     for r in df.itertuples(): print(f'{r.run_id}: {r.status} ({r.action}' + (f'; {r.note}' if isinstance(getattr(r, 'note', None), str) and r.note else '') + ')')
     return df
