@@ -328,12 +328,16 @@ def scribe_resnet18(n_out:int=10, # number of classes K
                     n_in:int=3, # input channels
                     r:float=0.5, # log-mean-exp sharpness
                     upsample:bool=True, # the paper's bilinear x2 upsample in place of the maxpool (False: identity, ~4x cheaper)
-                    init:str='paper'): # initialisation, a key of `RESNET18_INITS`: 'paper' (the paper's notebook), 'kaiming' or 'pytorch'
+                    init:str='paper', # initialisation, a key of `RESNET18_INITS`: 'paper' (the paper's notebook), 'kaiming' or 'pytorch'
+                    last_stride:int=2): # stride of layer4: 2 (the paper); 1 keeps layer3's resolution, so masks are 2x finer without the upsample's cost
     "The SCrIBE ResNet-18 of the robustness study: 3x3 stride-1 stem, bilinear x2 instead of maxpool, 1x1 pixel classifier on layer4 (https://arxiv.org/abs/2008.09306)."
+    if last_stride not in (1, 2): raise ValueError(f"last_stride must be 1 or 2, got {last_stride}")
     if not width > 0: raise ValueError(f"width must be > 0, got {width}")
     if init not in RESNET18_INITS: raise ValueError(f"unknown init {init!r}; choose one of {list(RESNET18_INITS)} ('paper' is the paper's notebook)")
     c = [max(1, round(64 * width * m)) for m in (1, 2, 4, 8)]
     stem, bn1, stages = RESNET18_INITS[init](c, n_in)
+    if last_stride == 1:   # after the init, which does not depend on strides: the same seed gives the same weights
+        b = stages[3][0]; b.conv1.stride = b.downsample[0].stride = (1, 1)
     body = nn.Sequential(stem, bn1, nn.ReLU(inplace=True),
                          nn.Upsample(scale_factor=2, mode='bilinear', align_corners=False) if upsample else nn.Identity(), *stages)
     return ScribeNet(body, c[3], n_out, n_in=n_in, r=r)

@@ -239,26 +239,35 @@ def draw_sample(k:int, # class index (shape family and home background)
                 size:int=32, # image side in pixels
                 correlation:float=0.9, # probability that the background is the class's home family
                 rng=None, # numpy Generator
+                scale:tuple=(0.22, 0.36), # object size range, as a fraction of `size` (the shape's unit extent)
+                margin:float=1.12, # least distance of the object's centre from the border, in object sizes (1.12: never touches it)
+                colour_cue:float=0.0, # probability that the object's hue lies in its class's own band (1/9 of the hue circle); else any hue
                ) -> tuple: # (uint8 (size,size,3) image, bool (size,size) mask, background family index)
     "Draw one synthetic image of class `k` with its exact foreground mask."
+    if not (0 < scale[0] <= scale[1] < 1): raise ValueError(f'scale={scale}: give (low, high) object sizes with 0 < low <= high < 1 (fractions of the image side)')
+    if not margin > 0: raise ValueError(f'margin={margin}: the centre must stay inside the image; use margin > 0 (1.12 keeps the object off the border)')
+    if not 0 <= colour_cue <= 1: raise ValueError(f'colour_cue={colour_cue} is a probability; use a value in [0, 1]')
     rng = np.random.default_rng(rng)
     shapes, fams = list(SYNTH_SHAPES.values()), list(SYNTH_BACKGROUNDS)
     fam = k if rng.random() < correlation else int(rng.integers(len(fams)))
     bg = SYNTH_BACKGROUNDS[fams[fam]](size, rng)
     yy, xx = np.mgrid[0:size, 0:size].astype(np.float32) + 0.5
     while True:
-        s = rng.uniform(0.22, 0.36) * size; th = rng.uniform(0, 2 * np.pi); mg = 1.12 * s + 1
+        s = rng.uniform(*scale) * size; th = rng.uniform(0, 2 * np.pi); mg = margin * s + 1
         cy, cx = rng.uniform(mg, size - mg, 2)
         dx, dy = xx - cx, yy - cy
         u, v = (dx * np.cos(th) + dy * np.sin(th)) / s, (-dx * np.sin(th) + dy * np.cos(th)) / s
         mask = shapes[k](u, v)
         if mask.sum() >= 0.03 * size * size: break
-    rgb = np.array(colorsys.hsv_to_rgb(rng.uniform(), rng.uniform(0.5, 1), rng.uniform(0.55, 1)), np.float32)
+    # the colour cue draws from the generator only when asked for, so the default images stay what they always were
+    hue = (k + rng.uniform(-0.5, 0.5)) / len(shapes) % 1 if colour_cue > 0 and rng.random() < colour_cue else rng.uniform()
+    rgb = np.array(colorsys.hsv_to_rgb(hue, rng.uniform(0.5, 1), rng.uniform(0.55, 1)), np.float32)
     fg = rgb * (0.8 + 0.2 * np.clip(u, -1, 1))[..., None]  # shading along the object's own axis
     img = np.where(mask[..., None], fg, bg)
     return (np.clip(img, 0, 1) * 255).round().astype(np.uint8), mask, fam
 
 # %% ../nbs/00_prepare.ipynb #ebf70520
+_DRAW_DEFAULTS = dict(scale=[0.22, 0.36], margin=1.12, colour_cue=0.0)   # draw_sample's defaults
 SYNTH_FORMAT = 2  # bump when the generator changes, so stale folders are regenerated (2: IN-9 layout in JPEG, as the release)
 
 def _png_bytes(a):
@@ -299,6 +308,7 @@ def _publish(tmp, root, settings):
 def _write_synthetic(out, s):
     "Generate the synthetic set described by settings `s` into the (new) folder `out`."
     out = Path(out); classes, fams = SYNTH_CLASSES[:s['n_classes']], list(SYNTH_BACKGROUNDS)
+    draw = {k: s.get(k, v) for k, v in _DRAW_DEFAULTS.items()}
     rows, arrays = [], {}
     for sid, (split, n, corr) in enumerate((('train', s['n_train'], s['correlation']),
                                             ('test', s['n_test'], s['test_correlation']))):
@@ -308,7 +318,7 @@ def _write_synthetic(out, s):
             di.mkdir(parents=True); dm.mkdir(parents=True); di, dm = str(di), str(dm)
             rng = np.random.default_rng([s['seed'], sid, k])
             for j in range(n):
-                x, mk, fam = draw_sample(k, s['size'], corr, rng); stem = f'{split}_{k:02d}_{j:05d}'
+                x, mk, fam = draw_sample(k, s['size'], corr, rng, **draw); stem = f'{split}_{k:02d}_{j:05d}'
                 _save_png(x, os.path.join(di, f'{stem}.png'))
                 _save_png((mk * 255).astype(np.uint8), os.path.join(dm, f'{stem}.png'))
                 xs.append(x); ms.append(mk); ys.append(k); stems.append(stem)
@@ -342,6 +352,9 @@ def make_synthetic(path='data/synthetic', # parent folder; the data set goes to 
                    n_classes:int=9, # number of classes, 2..9 (the first `n_classes` of `SYNTH_CLASSES`)
                    correlation:float=0.9, # P(background from the class's home family) in train
                    test_correlation:float=None, # same for test; default: `correlation`
+                   obj_scale:tuple=(0.22, 0.36), # object size range (fractions of `size`), see `draw_sample`
+                   margin:float=1.12, # least distance of an object's centre from the border, in object sizes (below 1.12 objects may touch it)
+                   colour_cue:float=0.0, # probability that an object's hue lies in its class's band: a second, foreground cue
                    in9_train:bool=False, # also write IN-9 variants + `fg_mask` for the train split (`.../train/...`)
                    keyed:bool=True, # True: root is `path/<size>px_seed<seed>_<hash>`; False: root is `path` itself
                   ) -> Path: # root of the data set
@@ -355,6 +368,9 @@ def make_synthetic(path='data/synthetic', # parent folder; the data set goes to 
     s = dict(size=int(size), seed=int(seed), n_train=int(n_train), n_test=int(n_test), n_classes=int(n_classes),
              correlation=float(correlation), in9_train=bool(in9_train),
              test_correlation=float(correlation if test_correlation is None else test_correlation))
+    draw = dict(scale=[float(v) for v in obj_scale], margin=float(margin), colour_cue=float(colour_cue))
+    draw_sample(0, size, rng=0, **draw)   # validates the drawing settings before anything is written
+    s.update({k: v for k, v in draw.items() if v != _DRAW_DEFAULTS[k]})   # default settings keep their folder names
     key = hashlib.sha1(json.dumps(s, sort_keys=True).encode()).hexdigest()[:8]
     root = Path(path) / f'{size}px_seed{seed}_{key}' if keyed else Path(path)
     if _manifest_ok(root, s): return root
