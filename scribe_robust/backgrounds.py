@@ -584,7 +584,7 @@ def plot_adversarial_backgrounds(res:ChallengeResult, # output of `challenge_eva
         ims += [np.full_like(ims[0], 255)] * (k - len(ims))
         rows.append((np.concatenate(ims, 1), top.fool_rate.tolist())); names.append(res.classes[y])
     h, w = rows[0][0].shape[0], rows[0][0].shape[1] // k
-    if ax is None: _, ax = plt.subplots(figsize=(0.75 * k + 1.7, 0.55 * len(rows) + 0.9), dpi=100, layout='constrained')
+    if ax is None: _, ax = plt.subplots(figsize=(max(0.4 * k + 1.0, 2.4), 0.4 * len(rows) + 1.1), dpi=100, layout='constrained')
     ax.imshow(np.concatenate([r for r, _ in rows], 0), interpolation='nearest')
     for i, (_, rates) in enumerate(rows):
         for j, fr in enumerate(rates):
