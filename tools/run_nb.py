@@ -23,7 +23,6 @@ def compact_png(b64:str, colors:int=64) -> str:
     from PIL import Image
     raw = base64.b64decode(b64)
     im = Image.open(io.BytesIO(raw))
-    if im.mode == 'P': return b64
     if im.mode == 'RGBA' and im.getextrema()[3][0] < 255: return b64   # real transparency: leave it
     buf = io.BytesIO()
     im.convert('RGB').quantize(colors=colors, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(buf, format='png', optimize=True)
