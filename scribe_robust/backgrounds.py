@@ -600,14 +600,15 @@ def plot_adversarial_backgrounds(res:ChallengeResult, # output of `challenge_eva
         ims += [np.full_like(ims[0], 255)] * (k - len(ims))
         rows.append((np.concatenate(ims, 1), top.fool_rate.tolist())); names.append(res.classes[y])
     h, w = rows[0][0].shape[0], rows[0][0].shape[1] // k
-    if ax is None: _, ax = plt.subplots(figsize=(0.75 * k + 1.7, 0.55 * len(rows) + 0.7), dpi=72)
+    if ax is None: _, ax = plt.subplots(figsize=(max(0.4 * k + 1.0, 2.4), 0.4 * len(rows) + 1.1), dpi=100, layout='constrained')
     ax.imshow(np.concatenate([r for r, _ in rows], 0), interpolation='nearest')
     for i, (_, rates) in enumerate(rows):
         for j, fr in enumerate(rates):
             ax.text(j * w + 1, i * h + 1, f'{100 * fr:.0f}%', color='white', fontsize=7, va='top',
                     bbox=dict(facecolor='black', alpha=.6, pad=1, lw=0))
     ax.set_yticks([i * h + h / 2 for i in range(len(rows))], names, fontsize=8); ax.set_xticks([])
-    ax.set_title(f'Most adversarial backgrounds per class\n(% of other-class foregrounds fooled{"" if res.full else ", lower bound"})', fontsize=9)
+    ax.set_title('Most adversarial\nbackgrounds per class', fontsize=9)
+    ax.set_xlabel(f'% of other-class foregrounds\nfooled{"" if res.full else " (lower bound)"}', fontsize=8)
     return ax
 
 # %% ../nbs/05_backgrounds.ipynb #59dea987

@@ -342,7 +342,7 @@ def summarize_runs(df:pd.DataFrame, # long table from `tester.evaluate_runs` (cl
 
 # %% ../nbs/07_cli.ipynb #596dab9e
 def _save_fig(fig, path):
-    "Save a matplotlib figure as a small PNG (dpi 72), atomically; returns the path."
+    "Save a matplotlib figure as a PNG at dpi 100 (readable on a page; `core.small_texts(fig, dpi=100)` checks it), atomically; returns the path."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f'.{path.stem}.{os.getpid()}.tmp.png')
     fig.savefig(tmp, dpi=100, bbox_inches='tight'); os.replace(tmp, path)

@@ -625,7 +625,7 @@ def plot_sis_path(result:BackSelectResult, # BackSelect result
                  ):
     "Plot confidence along the BackSelect path against the percentage of pixels still kept."
     import matplotlib.pyplot as plt
-    if ax is None: ax = plt.subplots(figsize=(3.2, 2.4))[1]
+    if ax is None: ax = plt.subplots(figsize=(3.2, 2.4), dpi=100, layout='constrained')[1]
     d = result.order.shape[1]
     kept = 100*(d - torch.arange(d+1))/d
     c = result.confidence[i]; ok = ~c.isnan()
@@ -634,8 +634,8 @@ def plot_sis_path(result:BackSelectResult, # BackSelect result
         ax.axhline(threshold, ls='--', c='gray', lw=0.8)
         s = find_sis(result[i], threshold)
         if s.found[0]: ax.axvline(100*s.size[0].item()/d, ls=':', c='r', lw=0.8)
-    ax.set(xlabel='% pixels kept', ylabel='confidence', xscale='symlog', xlim=(100, 0), ylim=(0, 1.02),
-           title=f'confidence along the path (image {i})')
+    ax.set(xlabel='% pixels kept', ylabel='confidence', xscale='symlog', xlim=(100, 0), ylim=(0, 1.02))
+    ax.set_title(f'confidence path (image {i})', fontsize=9)
     return ax
 
 # %% ../nbs/06_overinterpretation.ipynb #bb580d6f
@@ -647,7 +647,7 @@ def show_pixel_mask(image, # (H,W,3) uint8 or float in [0,1] (display space, not
                    ):
     "Show an image with only the `keep` pixels visible."
     import matplotlib.pyplot as plt
-    if ax is None: ax = plt.subplots(figsize=(2, 2))[1]
+    if ax is None: ax = plt.subplots(figsize=(2, 2), dpi=100)[1]
     img = np.asarray(image, dtype=np.float32)
     if img.max() > 1: img = img/255
     if keep is not None: img = np.where(np.asarray(keep)[..., None], img, np.asarray(color, dtype=np.float32))

@@ -825,7 +825,7 @@ def show_samples(x, # uint8 (N,H,W,3) images
     "Grid of images (one column per class) each above its foreground mask; returns the axes."
     import matplotlib.pyplot as plt
     K = len(classes)
-    if axs is None: _, axs = plt.subplots(2 * n_per_class, K, figsize=(0.8 * K, 0.9 * 2 * n_per_class), dpi=72, squeeze=False)
+    if axs is None: _, axs = plt.subplots(2 * n_per_class, K, figsize=(0.7 * K, 0.8 * 2 * n_per_class), dpi=100, squeeze=False, layout='constrained')
     for k in range(K):
         for j, i in enumerate(np.flatnonzero(np.asarray(y) == k)[:n_per_class]):
             axs[2 * j, k].imshow(x[i]); axs[2 * j, k].set_title(classes[k][3:] if classes[k][:2].isdigit() else classes[k], fontsize=7)
@@ -839,7 +839,7 @@ def show_variants(variants:dict, # variant name -> uint8 (H,W,3) image, e.g. fro
                  ):
     "One image in all its IN-9 variants, one titled panel each; returns the axes."
     import matplotlib.pyplot as plt
-    if axs is None: _, axs = plt.subplots(1, len(variants), figsize=(1.1 * len(variants), 1.4), dpi=72, squeeze=False)
+    if axs is None: _, axs = plt.subplots(1, len(variants), figsize=(0.9 * len(variants), 1.3), dpi=100, squeeze=False, layout='constrained')
     axs = np.ravel(axs)
     for a, (name, im) in zip(axs, variants.items()): a.imshow(im); a.set_title(name, fontsize=8); a.axis('off')
     return axs

@@ -735,7 +735,7 @@ def plot_corruption_heatmap(df:pd.DataFrame, # long table (one run, or several: 
     ax = _ax(ax, (3.4, 0.25*len(t) + 1.2))
     im = ax.imshow(t.to_numpy(), aspect='auto', cmap=cmap)
     ax.set_yticks(range(len(t)), t.index, fontsize=7); ax.set_xticks(range(t.shape[1]), t.columns, fontsize=7)
-    for (i, j), v in np.ndenumerate(t.to_numpy()): ax.text(j, i, f'{v:.2f}', ha='center', va='center', fontsize=6, color='w' if v < np.nanmean(t.to_numpy()) else 'k')
+    for (i, j), v in np.ndenumerate(t.to_numpy()): ax.text(j, i, f'{v:.2f}', ha='center', va='center', fontsize=7, color='w' if v < np.nanmean(t.to_numpy()) else 'k')
     ax.set_xlabel('severity'); ax.set_title(f'{metric} by corruption and severity', fontsize=9)
     return ax
 
@@ -784,8 +784,8 @@ def plot_sparsity_vs_accuracy(summary:pd.DataFrame, # output of `run_summary` (n
     ax = _ax(ax, (3.2, 2.6))
     for (aug, g), mk in zip(summary.groupby('augmentation'), 'osD^v<>p'):
         sc = ax.scatter(g.sparsity, g[y], c=g.subset, cmap='viridis', vmin=summary.subset.min(), vmax=summary.subset.max(), marker=mk, s=18, label=aug)
-    plt.colorbar(sc, ax=ax, label='subset').ax.tick_params(labelsize=6)
-    ax.set_xlabel('mask sparsity (unlabelled test)'); ax.set_ylabel(y); ax.legend(fontsize=6)
+    plt.colorbar(sc, ax=ax, label='subset').ax.tick_params(labelsize=7)
+    ax.set_xlabel('mask sparsity (unlabelled test)'); ax.set_ylabel(y); ax.legend(fontsize=7)
     ax.set_title(f'sparsity vs {y}', fontsize=9)
     return ax
 

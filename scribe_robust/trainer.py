@@ -687,7 +687,7 @@ def plot_subset_curves(df:pd.DataFrame, # `collect_runs` output
                       ):
     "Metric against the training-subset fraction, one line per model/augmentation/technique; returns the axis."
     import matplotlib.pyplot as plt
-    if ax is None: _, ax = plt.subplots(figsize=(4.5, 3), dpi=72)
+    if ax is None: _, ax = plt.subplots(figsize=(4.5, 3), dpi=100)
     for key, row in results_table(df, metric).iterrows():
         ax.plot(row.index, row.values, marker='o', label='/'.join(map(str, key)))
     ax.set_xlabel('training subset (fraction of each class)'); ax.set_ylabel(metric)
