@@ -235,6 +235,12 @@ SYNTH_BACKGROUNDS = {  # background family -> function(size, rng) -> float32 (si
 }
 
 # %% ../nbs/00_prepare.ipynb #adf6ebe7
+def _check_draw(scale, margin, colour_cue):
+    "Refuse drawing settings `draw_sample` cannot honour, naming the fix."
+    if not (0 < scale[0] <= scale[1] < 1): raise ValueError(f'scale={scale}: give (low, high) object sizes with 0 < low <= high < 1 (fractions of the image side)')
+    if not margin > 0: raise ValueError(f'margin={margin}: the centre must stay inside the image; use margin > 0 (1.12 keeps the object off the border)')
+    if not 0 <= colour_cue <= 1: raise ValueError(f'colour_cue={colour_cue} is a probability; use a value in [0, 1]')
+
 def draw_sample(k:int, # class index (shape family and home background)
                 size:int=32, # image side in pixels
                 correlation:float=0.9, # probability that the background is the class's home family
@@ -244,9 +250,7 @@ def draw_sample(k:int, # class index (shape family and home background)
                 colour_cue:float=0.0, # probability that the object's hue lies in its class's own band (1/9 of the hue circle); else any hue
                ) -> tuple: # (uint8 (size,size,3) image, bool (size,size) mask, background family index)
     "Draw one synthetic image of class `k` with its exact foreground mask."
-    if not (0 < scale[0] <= scale[1] < 1): raise ValueError(f'scale={scale}: give (low, high) object sizes with 0 < low <= high < 1 (fractions of the image side)')
-    if not margin > 0: raise ValueError(f'margin={margin}: the centre must stay inside the image; use margin > 0 (1.12 keeps the object off the border)')
-    if not 0 <= colour_cue <= 1: raise ValueError(f'colour_cue={colour_cue} is a probability; use a value in [0, 1]')
+    _check_draw(scale, margin, colour_cue)
     rng = np.random.default_rng(rng)
     shapes, fams = list(SYNTH_SHAPES.values()), list(SYNTH_BACKGROUNDS)
     fam = k if rng.random() < correlation else int(rng.integers(len(fams)))
@@ -369,7 +373,7 @@ def make_synthetic(path='data/synthetic', # parent folder; the data set goes to 
              correlation=float(correlation), in9_train=bool(in9_train),
              test_correlation=float(correlation if test_correlation is None else test_correlation))
     draw = dict(scale=[float(v) for v in obj_scale], margin=float(margin), colour_cue=float(colour_cue))
-    draw_sample(0, size, rng=0, **draw)   # validates the drawing settings before anything is written
+    _check_draw(draw['scale'], draw['margin'], draw['colour_cue'])   # before anything is written
     s.update({k: v for k, v in draw.items() if v != _DRAW_DEFAULTS[k]})   # default settings keep their folder names
     key = hashlib.sha1(json.dumps(s, sort_keys=True).encode()).hexdigest()[:8]
     root = Path(path) / f'{size}px_seed{seed}_{key}' if keyed else Path(path)
