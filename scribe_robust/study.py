@@ -24,10 +24,10 @@ DEMO_SCALES = {
                   techniques=('bgpaste', 'mixup'), scribe_techniques=('bgpaste',), mask_model='scribe_lite', robust='baseline+bgpaste', epochs=1, bs=16, width=0.0625, recipe='adam', lr=3e-3, fast_data=True, init='fresh',
                   n_suite=12, severities=(3,), mode='native', suite_workers=0, n_train_eval=12, n_challenge_fg=2, n_challenge_bg=1, n_sis=2, sis_method='grad', sis_k=128,
                   sis_eval_path=False, n_ps_train=12, n_ps_test=6, ps_k=256, ps_epochs=1, threshold=0.3),
-    'cpu':   dict(synth=dict(n_train=200, n_test=40, n_classes=9, correlation=0.7, obj_scale=(0.22, 0.4), margin=0.3, colour_cue=1.0),
+    'cpu':   dict(synth=dict(n_train=200, n_test=40, n_classes=9, correlation=0.6, obj_scale=(0.3, 0.5), margin=0.3, colour_cue=1.0),
                   n_seeds=3, seed_workers=3, models=('scribe_fast', 'baseline'), augs=('none',), subsets=_CPU_SUBSETS,
-                  techniques=('bgpaste',), scribe_techniques=(), mask_model='scribe_fast', robust='baseline+bgpaste', epochs=12, bs=32, width=0.125, recipe='adam', lr=3e-3, fast_data=True, init='fresh',
-                  n_suite=54, severities=tester.SEVERITIES, mode='native', suite_workers=None, n_train_eval=54, n_challenge_fg=5, n_challenge_bg=3, n_sis=27, sis_method='grad', sis_k=32,
+                  techniques=('bgpaste',), technique_kwargs=dict(bgpaste=dict(p=1.0)), scribe_techniques=(), mask_model='scribe_fast', robust='baseline+bgpaste', epochs=12, bs=32, width=0.125, recipe='adam', lr=3e-3, fast_data=True, init='fresh',
+                  n_suite=54, severities=tester.SEVERITIES, mode='native', suite_workers=None, n_train_eval=54, n_challenge_fg=40, n_challenge_bg=1, n_sis=27, sis_method='grad', sis_k=32,
                   sis_eval_path=True,                   n_ps_train=900, n_ps_test=180, ps_k=64, ps_epochs=8, threshold=0.9),
     'paper': dict(synth=None, n_seeds=1, seed_workers=1, models=('scribe', 'baseline'), augs=tuple(trainer.PAPER_AUGS), subsets=_PAPER_SUBSETS,
                   techniques=('mixup', 'cutmix'), scribe_techniques=(), mask_model='scribe', robust=None, epochs=30, bs=128, width=1.0, recipe='paper', lr=None, fast_data=False, init='shared',
@@ -132,8 +132,9 @@ def _configs(ctx):
     techs = [t for t in sc['techniques'] if t != 'bgpaste' or ctx.results['data']['masks']]   # background pasting needs masks
     scribe = [m for m in sc['models'] if m.startswith('scribe')]
     stechs = [t for t in sc['scribe_techniques'] if t != 'bgpaste' or ctx.results['data']['masks']]
-    return (cfgs + [trainer.RunConfig(model='baseline', aug='none', technique=t, subset=max(sc['subsets']), **common) for t in techs]
-            + [trainer.RunConfig(model=m, aug='none', technique=t, subset=max(sc['subsets']), **common) for m in scribe for t in stechs])
+    kw = lambda t: dict(sc.get('technique_kwargs', {}).get(t, {}))   # the scale's settings of a technique, e.g. bgpaste's p
+    return (cfgs + [trainer.RunConfig(model='baseline', aug='none', technique=t, technique_kwargs=kw(t), subset=max(sc['subsets']), **common) for t in techs]
+            + [trainer.RunConfig(model=m, aug='none', technique=t, technique_kwargs=kw(t), subset=max(sc['subsets']), **common) for m in scribe for t in stechs])
 
 def _stage_train(ctx):
     "(b) Train the grid (resumable: finished runs are skipped)."
@@ -217,20 +218,23 @@ def _stage_corruptions(ctx):
 
 # %% ../nbs/06a_study.ipynb #50a4c1ef
 def _stage_calibration(ctx):
-    "(c') Temperature scaling of the main plain models: T fitted on one half of the test set, ECE before and after on the other half."
+    "(c') The whole clean test set: temperature scaling of the main models (T fitted on one half, ECE before and after on the other half), and the SCrIBE models' mask IoU next to the best centred box."
     root = ctx.abs(ctx.results['data']['root'])
-    x, _, y, _ = prepare.load_arrays(root, 'test', masks=False)
+    x, m, y, _ = prepare.load_arrays(root, 'test')
     perm = np.random.default_rng(ctx.seed + 7).permutation(len(y)); fit, held = np.sort(perm[:len(y) // 2]), np.sort(perm[len(y) // 2:])
-    main = _main_runs(ctx); out = {}
-    for lab in (m for m in ctx.sc['models'] if m in main):
+    main = _main_runs(ctx); out, masks = {}, {}
+    for lab in (k for k in ctx.sc['models'] if k in main):
         model, _ = _load_run(ctx.out/'runs'/main[lab], ctx.device or 'cpu')
-        p = tester.predict_images(model, x, masks=False)['probs']
+        pr = tester.predict_images(model, x, masks=m is not None and hasattr(model, 'segment')); p = pr['probs']
+        if 'attn' in pr: masks[lab] = tester.mask_metrics(pr['attn'], m)
         z = torch.from_numpy(np.log(np.clip(p, 1e-12, 1)))   # log-probabilities: softmax(log p / T) = softmax(logits / T)
         T = baselines.fit_temperature(z[fit], torch.from_numpy(y[fit]))
         pt = torch.softmax(z[held] / T, 1).numpy()
         out[lab] = dict(temperature=T, n_fit=len(fit), n_held=len(held), ece_before=tester.ece(p[held], y[held]), ece_after=tester.ece(pt, y[held]),
                         accuracy=float((p[held].argmax(1) == y[held]).mean()))
-    return dict(models=out)
+    if not masks: return dict(models=out)
+    box, hw = centred_box_iou(m)
+    return dict(models=out, masks=dict(by_model=masks, box_iou=box, box=list(hw), n_images=len(y)))
 
 # %% ../nbs/06a_study.ipynb #804612b3
 def _challenge_sample(in9, dest, k_fg, k_bg, seed):
@@ -417,8 +421,11 @@ def _per_seed(d, sc, seed) -> dict:
     if 'corruptions' not in st: return r
     summ = pd.read_csv(d/st['corruptions']['summary']).set_index('run_id')
     main = _main_runs(SimpleNamespace(out=d, sc=sc))
-    mask_run = main.get(sc['mask_model'])
-    if mask_run is not None and 'mask_iou' in summ:
+    mask_run, mk = main.get(sc['mask_model']), st.get('calibration', {}).get('masks')
+    if mk and sc['mask_model'] in mk['by_model']:   # the whole clean test set
+        r['masks'] = dict(iou=mk['by_model'][sc['mask_model']]['mask_iou'], box_iou=mk['box_iou'], box=mk['box'], n_images=mk['n_images'],
+                          by_model={k: v['mask_iou'] for k, v in mk['by_model'].items()})
+    elif mask_run is not None and 'mask_iou' in summ:
         root = d/st['data']['root']; _, m, y, _ = prepare.load_arrays(root, 'test')
         m = m[_balanced_sample(y, sc['n_suite'], seed)] if m is not None else None   # the corruption stage's test sample
         if m is not None:
