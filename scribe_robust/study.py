@@ -21,16 +21,16 @@ __all__ = ['DEMO_SCALES', 'FINDINGS', 'SUMMARY_COLUMNS', 'FIGURE_NOTES', 'check_
 _CPU_SUBSETS, _PAPER_SUBSETS = (0.1, 0.3, 1.0), tuple(k / 10 for k in range(1, 11))
 DEMO_SCALES = {
     'tiny':  dict(synth=dict(n_train=8, n_test=4, n_classes=3), n_seeds=2, seed_workers=1, models=('scribe_lite', 'baseline'), augs=('none', 'flip'), subsets=(0.34, 0.67, 1.0),
-                  techniques=('bgpaste', 'mixup'), scribe_techniques=('bgpaste',), mask_model='scribe_lite', robust='baseline+bgpaste', epochs=1, bs=16, width=0.0625, recipe='adam', lr=3e-3, fast_data=True, init='fresh',
+                  techniques=('bgpaste', 'mixup'), scribe_techniques=('bgpaste',), mask_model='scribe_lite', robust='baseline+bgpaste', epochs=1, overfit_epochs=(2,), bs=16, width=0.0625, recipe='adam', lr=3e-3, fast_data=True, init='fresh',
                   n_suite=12, severities=(3,), mode='native', suite_workers=0, n_train_eval=12, n_challenge_fg=2, n_challenge_bg=1, n_sis=2, sis_method='grad', sis_k=128,
                   sis_eval_path=False, n_ps_train=12, n_ps_test=6, ps_k=256, ps_epochs=1, threshold=0.3),
     'cpu':   dict(synth=dict(n_train=200, n_test=40, n_classes=9, correlation=0.6, obj_scale=(0.3, 0.5), margin=0.3, colour_cue=1.0),
                   n_seeds=3, seed_workers=3, models=('scribe_fast', 'baseline'), augs=('none',), subsets=_CPU_SUBSETS,
-                  techniques=('bgpaste',), technique_kwargs=dict(bgpaste=dict(p=1.0)), scribe_techniques=(), mask_model='scribe_fast', robust='baseline+bgpaste', epochs=12, bs=32, width=0.125, recipe='adam', lr=3e-3, fast_data=True, init='fresh',
+                  techniques=('bgpaste',), technique_kwargs=dict(bgpaste=dict(p=1.0)), scribe_techniques=(), mask_model='scribe_fast', robust='baseline+bgpaste', epochs=12, overfit_epochs=(4,), bs=32, width=0.125, recipe='adam', lr=3e-3, fast_data=True, init='fresh',
                   n_suite=54, severities=tester.SEVERITIES, mode='native', suite_workers=None, n_train_eval=54, n_challenge_fg=40, n_challenge_bg=1, n_sis=27, sis_method='grad', sis_k=32,
                   sis_eval_path=True,                   n_ps_train=900, n_ps_test=180, ps_k=64, ps_epochs=8, threshold=0.9),
     'paper': dict(synth=None, n_seeds=1, seed_workers=1, models=('scribe', 'baseline'), augs=tuple(trainer.PAPER_AUGS), subsets=_PAPER_SUBSETS,
-                  techniques=('mixup', 'cutmix'), scribe_techniques=(), mask_model='scribe', robust=None, epochs=30, bs=128, width=1.0, recipe='paper', lr=None, fast_data=False, init='shared',
+                  techniques=('mixup', 'cutmix'), scribe_techniques=(), mask_model='scribe', robust=None, epochs=30, overfit_epochs=(), bs=128, width=1.0, recipe='paper', lr=None, fast_data=False, init='shared',
                   n_suite=10000, severities=tester.SEVERITIES, mode='paper', suite_workers=None, n_train_eval=10000, n_challenge_fg=None, n_challenge_bg=None, n_sis=100, sis_method='exact', sis_k=1,
                   sis_eval_path=True,                   n_ps_train=5000, n_ps_test=1000, ps_k=1, ps_epochs=30, threshold=0.99),
 }
@@ -124,7 +124,7 @@ def _stage_data(ctx):
                 size=int(x.shape[1]), masks=m is not None)
 
 def _configs(ctx):
-    "The grid: models x augmentations x subsets, plus the technique runs (baseline, and SCrIBE with `scribe_techniques`; no augmentation, full training set)."
+    "The grid: models x augmentations x subsets, the mask model's subsets again for each of `overfit_epochs`, plus the technique runs (baseline, and SCrIBE with `scribe_techniques`; no augmentation, full training set)."
     sc = ctx.sc; src = ensure_folder_source(fast=sc['fast_data'])
     common = dict(data=src, size=ctx.results['data']['size'], epochs=sc['epochs'], bs=sc['bs'], recipe=sc['recipe'], lr=sc['lr'],
                   width=sc['width'], init=sc['init'], seed=ctx.seed)
@@ -133,6 +133,8 @@ def _configs(ctx):
     scribe = [m for m in sc['models'] if m.startswith('scribe')]
     stechs = [t for t in sc['scribe_techniques'] if t != 'bgpaste' or ctx.results['data']['masks']]
     kw = lambda t: dict(sc.get('technique_kwargs', {}).get(t, {}))   # the scale's settings of a technique, e.g. bgpaste's p
+    for e in sc.get('overfit_epochs', ()):   # the overfit grid's epochs axis: the mask model's subset runs trained for other lengths
+        cfgs += trainer.grid(model=[sc['mask_model']], aug=['none'], subset=list(sc['subsets']), **{**common, 'epochs': e})
     return (cfgs + [trainer.RunConfig(model='baseline', aug='none', technique=t, technique_kwargs=kw(t), subset=max(sc['subsets']), **common) for t in techs]
             + [trainer.RunConfig(model=m, aug='none', technique=t, technique_kwargs=kw(t), subset=max(sc['subsets']), **common) for m in scribe for t in stechs])
 
@@ -150,7 +152,7 @@ def _stage_train(ctx):
 # %% ../nbs/06a_study.ipynb #ba4776be
 def _main_runs(ctx) -> dict:
     "Label -> run_id of the runs the background and SIS stages study: each model without augmentation and each technique, at the largest subset."
-    runs = pd.read_csv(ctx.out/'runs.csv'); top = runs[runs.subset == runs.subset.max()]
+    runs = pd.read_csv(ctx.out/'runs.csv'); runs = runs[runs.epochs == ctx.sc['epochs']]; top = runs[runs.subset == runs.subset.max()]
     out = {}
     for m in ctx.sc['models']:
         r = top[(top.model == m) & (top.aug == 'none') & (top.technique == 'none')]
@@ -191,7 +193,8 @@ def _stage_corruptions(ctx):
     figs = {}
     main = _main_runs(ctx)
     fig, axs = _figure(1, 2, (7, 2.7))
-    for ax, metric in zip(axs[0], ('accuracy', 'ece')): tester.plot_vs_subset(df[df.run_id.isin(runs[runs.technique == 'none'].run_id)], metric, ax=ax)
+    own = runs[runs.epochs == sc['epochs']]   # the overfit grid's other lengths stay out of the figures
+    for ax, metric in zip(axs[0], ('accuracy', 'ece')): tester.plot_vs_subset(df[df.run_id.isin(own[own.technique == 'none'].run_id)], metric, ax=ax)
     figs['vs_subset'] = _save_fig(fig, d/'vs_subset.png')
     mods = [k for k in ctx.sc['models'] if k in main]
     fig, axs = _figure(1, len(mods), (2.9 * len(mods), 2.7))
@@ -204,7 +207,7 @@ def _stage_corruptions(ctx):
     for ax, k in zip(axs[0], mods):
         tester.plot_corruption_heatmap(df[df.run_id == main[k]], ax=ax); ax.set_title(f'accuracy by corruption: {k}', fontsize=9)
     figs['corruption_heatmap'] = _save_fig(fig, d/'corruption_heatmap.png')
-    sr = runs[runs.model.str.startswith('scribe') & (runs.aug == 'none') & (runs.technique == 'none')].sort_values('subset')
+    sr = own[own.model.str.startswith('scribe') & (own.aug == 'none') & (own.technique == 'none')].sort_values('subset')
     if len(sr):
         models = {f'subset {r.subset:g}': _load_run(ctx.out/'runs'/r.run_id)[0] for r in sr.itertuples()}
         c = list(suite.corruptions)[:2]
@@ -299,13 +302,14 @@ def _stage_backgrounds(ctx):
 
 # %% ../nbs/06a_study.ipynb #51964d45
 def _stage_overfit(ctx, sparsity_threshold:float=0.5, gap_threshold:float=0.1):
-    "(e) The label-free overfit check of `tester.overfit_verdicts` on the SCrIBE runs, next to the labelled verdict."
+    "(e) The label-free overfit check of `tester.overfit_verdicts` on the SCrIBE runs (subsets x augmentations x epochs), next to the labelled verdict."
     df = pd.read_csv(ctx.out/ctx.results['corruptions']['results'])
     s = tester.run_summary(df)
     s = s[s.model.str.startswith('scribe')] if 'sparsity' in s else s.iloc[:0]
     if s.empty: return dict(skipped='no SCrIBE runs with masks')
-    v = tester.overfit_verdicts(s, sparsity_threshold, gap_threshold).reset_index()
-    _write_csv(v, ctx.out/'overfit.csv')
+    v = tester.overfit_verdicts(s, sparsity_threshold, gap_threshold)
+    v.insert(3, 'epochs', pd.read_csv(ctx.out/'runs.csv').set_index('run_id').epochs.reindex(v.index).to_numpy())
+    v = v.reset_index(); _write_csv(v, ctx.out/'overfit.csv')
     return dict(table='overfit.csv', sparsity_threshold=sparsity_threshold, gap_threshold=gap_threshold,
                 n_runs=len(v), n_flagged=int(v.flagged.sum()), n_overfit=int(v.overfit.sum()), agreement=float(v.agree.mean()))
 
@@ -541,7 +545,7 @@ def summary_table(out, # a demo output folder with finished stages
     "The report's summary: per run, clean accuracy, ECE, mean corruption accuracy, mCE, BG-gap, challenge accuracy, SIS size, mask IoU, overfit flag."
     out = Path(out); st = {p.stem: json.loads(p.read_text())['result'] for p in (out/'stages').glob('*.json')}
     s = pd.read_csv(out/st['corruptions']['summary'])
-    runs = pd.read_csv(out/'runs.csv')[['run_id', 'aug']]
+    runs = pd.read_csv(out/'runs.csv')[['run_id', 'aug', 'epochs']]
     s = s.merge(runs, on='run_id', how='left')
     bg = st.get('backgrounds', {}); rev = {v: k for k, v in bg.get('main', {}).items()}
     s['label'] = s.run_id.map(rev)
@@ -558,8 +562,8 @@ def summary_table(out, # a demo output folder with finished stages
         v = pd.read_csv(out/ov['table']).set_index('run_id')
         s['flagged'] = s.run_id.map(v.flagged).astype(object).where(s.run_id.isin(v.index), None)
     if 'mask_iou' not in s: s['mask_iou'] = np.nan
-    s = s.sort_values(['model', 'technique', 'aug', 'subset'], kind='stable')
-    return s[['run_id', 'model', 'technique', 'aug', 'subset'] + list(SUMMARY_COLUMNS.values())].reset_index(drop=True)
+    s = s.sort_values(['model', 'technique', 'aug', 'epochs', 'subset'], kind='stable')
+    return s[['run_id', 'model', 'technique', 'aug', 'subset', 'epochs'] + list(SUMMARY_COLUMNS.values())].reset_index(drop=True)
 
 # %% ../nbs/06a_study.ipynb #136bd030
 def _fmt(col, v):
@@ -675,8 +679,8 @@ def write_report(out, # a study output folder (`run_study`'s `out`)
                    sis={k: v for k, v in r.get('sis', {}).items() if k != 'figures'},
                    figures=figs, notes=list(notes), env=trainer.env_info())
     (tmp/'results.json').write_text(json.dumps(_jsonable(results), indent=1, default=str, allow_nan=False))
-    cols = ['model', 'technique', 'aug', 'subset'] + list(SUMMARY_COLUMNS)
-    shown = pd.DataFrame({**{c: s[c].astype(str) for c in ('model', 'technique', 'aug')}, 'subset': s.subset.map(lambda v: f'{v:g}'),
+    cols = ['model', 'technique', 'aug', 'subset', 'epochs'] + list(SUMMARY_COLUMNS)
+    shown = pd.DataFrame({**{c: s[c].astype(str) for c in ('model', 'technique', 'aug')}, 'subset': s.subset.map(lambda v: f'{v:g}'), 'epochs': s.epochs.astype(str),
                           **{lab: [_fmt(col, v) for v in s[col]] for lab, col in SUMMARY_COLUMNS.items()}})
     ps = r.get('sis', {}).get('pixel_subsets', {})
     parts = [f'<!doctype html><html><head><meta charset="utf-8"><title>scribe_robust demo report</title><link rel="icon" href="data:,"><style>{_CSS}</style></head><body>',
