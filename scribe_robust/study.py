@@ -419,23 +419,15 @@ FINDINGS = ('masks', 'bg_gap', 'challenge', 'overinterpretation', 'corruption_ca
 
 def _stages_of(d): return {p.stem: json.loads(p.read_text())['result'] for p in (Path(d)/'stages').glob('*.json')}
 
-def _per_seed(d, sc, seed) -> dict:
+def _per_seed(d, sc) -> dict:
     "The raw numbers of one seed's finished stages that the findings compare (a finding whose stages are missing is left out)."
     st, d = _stages_of(d), Path(d); r = {}
     if 'corruptions' not in st: return r
-    summ = pd.read_csv(d/st['corruptions']['summary']).set_index('run_id')
     main = _main_runs(SimpleNamespace(out=d, sc=sc))
-    mask_run, mk = main.get(sc['mask_model']), st.get('calibration', {}).get('masks')
-    if mk and sc['mask_model'] in mk['by_model']:   # the whole clean test set
+    mk = st.get('calibration', {}).get('masks')   # the calibration stage measures the masks on the whole clean test set
+    if mk and sc['mask_model'] in mk['by_model']:
         r['masks'] = dict(iou=mk['by_model'][sc['mask_model']]['mask_iou'], box_iou=mk['box_iou'], box=mk['box'], n_images=mk['n_images'],
                           by_model={k: v['mask_iou'] for k, v in mk['by_model'].items()})
-    elif mask_run is not None and 'mask_iou' in summ:
-        root = d/st['data']['root']; _, m, y, _ = prepare.load_arrays(root, 'test')
-        m = m[_balanced_sample(y, sc['n_suite'], seed)] if m is not None else None   # the corruption stage's test sample
-        if m is not None:
-            box, hw = centred_box_iou(m)
-            r['masks'] = dict(iou=float(summ.mask_iou[mask_run]), box_iou=box, box=list(hw),
-                              by_model={k: float(summ.mask_iou[v]) for k, v in main.items() if v in summ.index and pd.notna(summ.mask_iou[v])})
     if 'table' in st.get('backgrounds', {}):
         t = pd.read_csv(d/st['backgrounds']['table']).set_index('model')
         for k in ('BG-gap', 'challenge'):
@@ -471,7 +463,7 @@ def study_findings(seed_dirs:dict, # seed -> folder of that seed's finished stag
                    sc:dict, # the scale's settings (a value of `DEMO_SCALES`)
                   ) -> tuple: # (findings: list of dicts id/effect/ci/n_seeds/shown/sentence, details: id -> per-seed numbers)
     "The six findings of the study, each an effect averaged over seeds with a 95% t-interval, and whether it appeared."
-    per = {s: _per_seed(d, sc, s) for s, d in seed_dirs.items()}
+    per = {s: _per_seed(d, sc) for s, d in seed_dirs.items()}
     found, details = [], {}
     def add(fid, vals, sentence_fn, extra_ok=True, **info):
         eff, ci = t_interval(vals)
