@@ -446,6 +446,16 @@ class ChallengeResult:
     dataset: str = '' # data set name (the folder holding `bg_challenge`), as in `eval_in9` tables
     @property
     def accuracy(self): return 1 - float(self.fg.fooled.mean())
+    def expected_accuracy(self, k:int=1) -> float:
+        "Expected challenge accuracy when each foreground meets `k` backgrounds per class drawn at random (without replacement) from this run's backgrounds; needs `full`. With every class's backgrounds (k = all of them) it is `accuracy`."
+        if self.pairs is None: raise ValueError('expected_accuracy needs every pair: run challenge_eval with full=True (--full)')
+        by = self.bg.label.to_numpy(); cls = np.unique(by); n = np.array([(by == c).sum() for c in cls])
+        if not 1 <= k <= n.min(): raise ValueError(f'k={k}: the smallest class has {n.min()} backgrounds here; use 1 <= k <= {n.min()}')
+        p = np.ones(len(self.fg))
+        for c, nc in zip(cls, n):
+            m = self.pairs[:, by == c].sum(1)   # backgrounds of class c that fool each foreground
+            for i in range(k): p *= np.clip(nc - m - i, 0, None) / (nc - i)   # hypergeometric: none of the k drawn fools it
+        return float(p.mean())
     def per_class(self) -> pd.Series:
         "Challenge accuracy per foreground class (fraction)."
         return (1 - self.fg.groupby('label').fooled.mean()).rename(index=dict(enumerate(self.classes))).rename('challenge_accuracy')
@@ -453,10 +463,11 @@ class ChallengeResult:
         "The summary line printed by the original `challenge_eval.py`."
         v, n = int(self.fg.fooled.sum()), len(self.fg)
         return f'Summary: {v}/{n} ({100 * v / n:.2f}%) are vulnerable foregrounds.'
-    def to_long(self, name='model', dataset=None) -> pd.DataFrame:
-        "The challenge accuracy as a long-format row (concatenates with `eval_in9` output for `in9_table`)."
-        return pd.DataFrame([dict(model=name, dataset=self.dataset if dataset is None else dataset, condition='adv_backgrounds', metric='challenge_accuracy',
-                                  value=self.accuracy, n=len(self.fg))])
+    def to_long(self, name='model', dataset=None, k:int|None=None) -> pd.DataFrame:
+        "The challenge accuracy as a long-format row (concatenates with `eval_in9` output for `in9_table`); `k`: `expected_accuracy(k)` instead."
+        return pd.DataFrame([dict(model=name, dataset=self.dataset if dataset is None else dataset, metric='challenge_accuracy', n=len(self.fg),
+                                  condition='adv_backgrounds' if k is None else f'adv_backgrounds_{k}_per_class',
+                                  value=self.accuracy if k is None else self.expected_accuracy(k))])
 
 # %% ../nbs/05_backgrounds.ipynb #eaf29454
 def _fingerprint(model, root, ffiles, bfiles, *flags):
