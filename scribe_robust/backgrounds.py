@@ -20,9 +20,10 @@ from .baselines import SWACallback, BackgroundPasteCallback
 __all__ = ['IN9_CLASSES', 'IN9_VARIANTS', 'STATS', 'IN9_AUGS', 'MIX_CALLBACKS', 'in_to_in9', 'predict_in9', 'in9_root',
            'in9_items', 'load_image', 'mask_path', 'load_mask', 'in9_loader', 'in9_tensors', 'NormalizedModel',
            'read_checkpoint', 'load_state_strict', 'build_arch', 'load_eval_model', 'eval_in9', 'bg_gap', 'in9_table',
-           'ChallengeResult', 'challenge_eval', 'plot_adversarial_backgrounds', 'in9_summary_lines', 'eval_bs',
-           'check_eval_args', 'in9_eval_cli', 'challenge_eval_cli', 'in9_dls', 'slim_cnn', 'in9_learner',
-           'make_in9_model', 'finetune_in9', 'grabcut_mask', 'write_in9', 'make_in9_variants', 'scribe_masks']
+           'ChallengeResult', 'challenge_eval', 'DrawnChallenge', 'challenge_draws', 'plot_adversarial_backgrounds',
+           'in9_summary_lines', 'eval_bs', 'check_eval_args', 'in9_eval_cli', 'challenge_eval_cli', 'in9_dls',
+           'slim_cnn', 'in9_learner', 'make_in9_model', 'finetune_in9', 'grabcut_mask', 'write_in9',
+           'make_in9_variants', 'scribe_masks']
 
 # %% ../nbs/05_backgrounds.ipynb #601e65f1
 IN9_CLASSES = ('00_dog', '01_bird', '02_wheeled vehicle', '03_reptile', '04_carnivore', '05_insect',
@@ -595,6 +596,63 @@ def challenge_eval(model:nn.Module, # takes images in [0, 1] (see `NormalizedMod
     bg = pd.DataFrame(dict(file=[str(f) for f in bfiles], label=by_np, n_fooled=st['bg_fooled'], n_other=n_other,
                            fool_rate=st['bg_fooled'] / np.maximum(n_other, 1), n_evaluated=st['bg_eval']))
     return ChallengeResult(fg, bg, classes, full, amp, check, int(st['n_comp']), secs, size, pairs if full else None, root.parent.name)
+
+# %% ../nbs/05_backgrounds.ipynb #e22a320c
+@dataclass
+class DrawnChallenge:
+    "Outcome of `challenge_draws`: for each foreground and draw, whether no background of the draw fooled it."
+    fg: pd.DataFrame # one row per foreground: file, label, survived (share of its draws)
+    survived: np.ndarray # bool (n_fg, draws)
+    bg_index: np.ndarray # int (n_fg, draws, k * n_classes): each draw's backgrounds, indices into `bg_files`
+    bg_files: list # the only_bg_t files (sorted by class, then name)
+    classes: tuple # class names in label order
+    k: int # backgrounds per class in each draw
+    n_composites: int # composites evaluated
+    seconds: float # time spent compositing and predicting
+    dataset: str = '' # data set name (the folder holding `bg_challenge`), as in `eval_in9` tables
+    @property
+    def accuracy(self): return float(self.survived.mean())
+    def to_long(self, name='model', dataset=None) -> pd.DataFrame:
+        "The accuracy as a long-format row (condition `adv_backgrounds_<k>_per_class`) for `in9_table`."
+        return pd.DataFrame([dict(model=name, dataset=self.dataset if dataset is None else dataset, condition=f'adv_backgrounds_{self.k}_per_class',
+                                  metric='challenge_accuracy', value=self.accuracy, n=int(self.survived.size))])
+
+def challenge_draws(model:nn.Module, # takes images in [0, 1] (see `NormalizedModel`); 9 or 1000 outputs
+                    data, # the `bg_challenge` folder (or its parent): needs original, only_bg_t and fg_mask
+                    k:int=1, # backgrounds per class in each draw
+                    draws:int=3, # independent draws per foreground
+                    seed:int=0, # seed of the draws: the same seed and files give every model the same backgrounds
+                    split:str='val', # split folder
+                    bs:int=256, # composites per forward pass
+                    size:int|None=None, # resize images (and masks, nearest) to (size, size)
+                    device=None, # default: the model's device
+                   ) -> DrawnChallenge:
+    "Each foreground against its own `draws` random draws of `k` only_bg_t backgrounds per class: an unbiased estimate of `ChallengeResult.expected_accuracy(k)` over every background."
+    if k < 1 or draws < 1: raise ValueError(f'k={k}, draws={draws}: both must be at least 1')
+    root = in9_root(data); dev = _device_of(model, device)
+    fx, fy, ffiles, classes = in9_tensors(root, 'original', split, size)
+    bx, by, bfiles, _ = in9_tensors(root, 'only_bg_t', split, size, classes=classes)
+    if fx.shape[2:] != bx.shape[2:]:
+        raise ValueError(f'original images are {tuple(fx.shape[2:])} but only_bg_t backgrounds {tuple(bx.shape[2:])}: pass size=N to resize both')
+    by_np = by.numpy(); per = [np.flatnonzero(by_np == c) for c in range(len(classes))]
+    if (small := [classes[c] for c, ix in enumerate(per) if len(ix) < k]):
+        raise ValueError(f'k={k}: classes {small} have fewer than {k} only_bg_t backgrounds; use a smaller k')
+    rng = np.random.default_rng(seed); n_fg = len(fx)
+    bi = np.concatenate([ix[np.argsort(rng.random((n_fg, draws, len(ix))), -1)[..., :k]] for ix in per], -1)   # (n_fg, draws, K*k)
+    ms = [load_mask(f) for f in ffiles]
+    if size is not None: ms = [np.asarray(Image.fromarray(m).resize((size, size), Image.NEAREST)) for m in ms]
+    fm = torch.from_numpy(np.stack(ms))[:, None].to(dev)
+    fx, bx, fy_d = fx.to(dev), bx.to(dev), fy.to(dev)
+    fi_all, bi_all = torch.from_numpy(np.repeat(np.arange(n_fg), bi.shape[1] * bi.shape[2])).to(dev), torch.from_numpy(bi.reshape(-1)).to(dev)
+    model.eval(); wrong, t0 = [], time.time()
+    with torch.inference_mode():
+        for s in range(0, len(fi_all), bs):
+            f, b = fi_all[s:s + bs], bi_all[s:s + bs]
+            x = torch.where(fm[f], fx[f], bx[b]).float().div_(255)   # = bg*(1-m) + fg*m for a binary mask
+            wrong.append((predict_in9(model(x).float(), len(classes)) != fy_d[f]).cpu())
+    surv = ~torch.cat(wrong).numpy().reshape(bi.shape).any(-1)
+    fg = pd.DataFrame(dict(file=[str(f) for f in ffiles], label=fy.numpy(), survived=surv.mean(1)))
+    return DrawnChallenge(fg, surv, bi, [str(f) for f in bfiles], classes, k, int(len(fi_all)), time.time() - t0, root.parent.name)
 
 # %% ../nbs/05_backgrounds.ipynb #255638ff
 def plot_adversarial_backgrounds(res:ChallengeResult, # output of `challenge_eval`
