@@ -597,7 +597,7 @@ def challenge_eval(model:nn.Module, # takes images in [0, 1] (see `NormalizedMod
                            fool_rate=st['bg_fooled'] / np.maximum(n_other, 1), n_evaluated=st['bg_eval']))
     return ChallengeResult(fg, bg, classes, full, amp, check, int(st['n_comp']), secs, size, pairs if full else None, root.parent.name)
 
-# %% ../nbs/05_backgrounds.ipynb #e22a320c
+# %% ../nbs/05_backgrounds.ipynb #bbc82882
 @dataclass
 class DrawnChallenge:
     "Outcome of `challenge_draws`: for each foreground and draw, whether no background of the draw fooled it."

@@ -366,8 +366,9 @@ def _stage_sis(ctx):
     if 'baseline' in main:
         model, _ = _load_run(ctx.out/'runs'/main['baseline'], ctx.device or 'cpu')
         xtr, _, ytr, _ = prepare.load_arrays(root, 'train', masks=False)
-        it = _balanced_sample(ytr, sc['n_ps_train'], ctx.seed); iv = _balanced_sample(y, sc['n_ps_test'], ctx.seed + 1)
-        xt, yt, xv, yv = _to_tensor(xtr[it]), torch.from_numpy(ytr[it]), _to_tensor(x[iv]), torch.from_numpy(y[iv])
+        xte, _, yte, _ = prepare.load_arrays(root, 'test', masks=False)   # the whole test set (not the SIS sample, which is a part of it)
+        it = _balanced_sample(ytr, sc['n_ps_train'], ctx.seed); iv = _balanced_sample(yte, sc['n_ps_test'], ctx.seed + 1)
+        xt, yt, xv, yv = _to_tensor(xtr[it]), torch.from_numpy(ytr[it]), _to_tensor(xte[iv]), torch.from_numpy(yte[iv])
         bkw = dict(k=sc['ps_k'], eval_path=False) if sc['sis_method'] == 'grad' else {}
         bs_fn = oi.backselect_grad if sc['sis_method'] == 'grad' else oi.backselect
         rt, rv = bs_fn(model, xt, **bkw), bs_fn(model, xv, **bkw)
