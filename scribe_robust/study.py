@@ -26,8 +26,8 @@ DEMO_SCALES = {
                   sis_eval_path=False, n_ps_train=12, n_ps_test=6, ps_k=256, ps_epochs=1, threshold=0.3),
     'cpu':   dict(synth=dict(n_train=200, n_test=40, n_classes=9, correlation=0.5, obj_scale=(0.22, 0.4), margin=0.3, colour_cue=1.0),
                   n_seeds=3, seed_workers=3, models=('scribe_fast', 'baseline'), augs=('none',), subsets=_CPU_SUBSETS,
-                  techniques=('bgpaste',), technique_kwargs=dict(bgpaste=dict(p=1.0)), scribe_techniques=(), mask_model='scribe_fast', robust='baseline+bgpaste', epochs=12, overfit_epochs=(4,), bs=32, width=0.125, recipe='adam', lr=3e-3, fast_data=True, init='fresh',
-                  n_suite=27, severities=tester.SEVERITIES, mode='native', suite_workers=None, n_train_eval=27, n_challenge_fg=10, n_challenge_bg=3, challenge_draws=2, n_sis=18, sis_method='grad', sis_k=32,
+                  techniques=('bgpaste',), technique_kwargs=dict(bgpaste=dict(p=1.0)), scribe_techniques=(), mask_model='scribe_fast', robust='baseline+bgpaste', epochs=10, overfit_epochs=(4,), bs=32, width=0.125, recipe='adam', lr=3e-3, fast_data=True, init='fresh',
+                  n_suite=27, severities=tester.SEVERITIES, mode='native', suite_workers=None, n_train_eval=27, n_challenge_fg=10, n_challenge_bg=3, challenge_draws=2, challenge_models=('baseline', 'baseline+bgpaste'), n_sis=9, sis_method='grad', sis_k=32,
                   sis_eval_path=True,                   n_ps_train=450, n_ps_test=180, ps_k=64, ps_epochs=6, threshold=0.9),
     'paper': dict(synth=None, n_seeds=1, seed_workers=1, models=('scribe', 'baseline'), augs=tuple(trainer.PAPER_AUGS), subsets=_PAPER_SUBSETS,
                   techniques=('mixup', 'cutmix'), scribe_techniques=(), mask_model='scribe', robust=None, epochs=30, overfit_epochs=(), bs=128, width=1.0, recipe='paper', lr=None, fast_data=False, init='shared',
@@ -284,7 +284,9 @@ def _stage_backgrounds(ctx):
     df = pd.concat([backgrounds.eval_in9(mo, in9, name=lab, bs=256) for lab, mo in models.items()], ignore_index=True)
     sample = in9 if sc['n_challenge_fg'] is None else _challenge_sample(in9, d/'sample', sc['n_challenge_fg'], sc['n_challenge_bg'], ctx.seed)
     chal, figs = {}, {}
-    for lab, mo in models.items():
+    cm = [lab for lab in models if sc.get('challenge_models') is None or lab in sc['challenge_models']]   # the models the challenge compares
+    for lab in cm:
+        mo = models[lab]
         # the resume file is per run and sample size: a rerun with other settings or models never meets a stale one
         res = backgrounds.challenge_eval(mo, sample, bs=512, full=True, resume=d/f"challenge_{lab}_{main[lab]}_{sc['n_challenge_fg']}_{sc['n_challenge_bg']}.npz")
         (d/lab).mkdir(parents=True, exist_ok=True); _write_challenge(res, d/lab, main[lab])
@@ -295,7 +297,7 @@ def _stage_backgrounds(ctx):
             chal[lab].update(drawn_accuracy=dr.accuracy, draws=sc['challenge_draws'], drawn_fg=len(dr.fg), drawn_bg=len(dr.bg_files), drawn_composites=dr.n_composites)
             df = pd.concat([df, dr.to_long(lab, dataset=ds)], ignore_index=True)
         else: df = pd.concat([df, res.to_long(lab, dataset=ds)], ignore_index=True)
-        if lab == next(iter(models)):
+        if lab == cm[0]:
             fig, ax = _figure(figsize=(4.2, 0.55 * len(res.classes) + 0.9))
             backgrounds.plot_adversarial_backgrounds(res, k=3, ax=ax[0, 0]); figs['adversarial_backgrounds'] = _save_fig(fig, d/'adversarial_backgrounds.png')
     _write_csv(df, d/'in9.csv')
