@@ -20,10 +20,10 @@ from .baselines import SWACallback, BackgroundPasteCallback
 __all__ = ['IN9_CLASSES', 'IN9_VARIANTS', 'STATS', 'IN9_AUGS', 'MIX_CALLBACKS', 'in_to_in9', 'predict_in9', 'in9_root',
            'in9_items', 'load_image', 'mask_path', 'load_mask', 'in9_loader', 'in9_tensors', 'NormalizedModel',
            'read_checkpoint', 'load_state_strict', 'build_arch', 'load_eval_model', 'eval_in9', 'bg_gap', 'in9_table',
-           'ChallengeResult', 'challenge_eval', 'DrawnChallenge', 'challenge_draws', 'plot_adversarial_backgrounds',
-           'in9_summary_lines', 'eval_bs', 'check_eval_args', 'in9_eval_cli', 'challenge_eval_cli', 'in9_dls',
-           'slim_cnn', 'in9_learner', 'make_in9_model', 'finetune_in9', 'grabcut_mask', 'write_in9',
-           'make_in9_variants', 'scribe_masks']
+           'ChallengeResult', 'challenge_eval', 'DrawnChallenge', 'challenge_draws', 'DrawnMixed', 'mixed_draws',
+           'plot_adversarial_backgrounds', 'in9_summary_lines', 'eval_bs', 'check_eval_args', 'in9_eval_cli',
+           'challenge_eval_cli', 'in9_dls', 'slim_cnn', 'in9_learner', 'make_in9_model', 'finetune_in9', 'grabcut_mask',
+           'write_in9', 'make_in9_variants', 'scribe_masks']
 
 # %% ../nbs/05_backgrounds.ipynb #601e65f1
 IN9_CLASSES = ('00_dog', '01_bird', '02_wheeled vehicle', '03_reptile', '04_carnivore', '05_insect',
@@ -412,13 +412,19 @@ def bg_gap(df:pd.DataFrame, # `eval_in9` output holding the mixed_same and mixed
     return out.assign(metric='bg_gap')[['model', 'dataset', 'metric', 'value']]
 
 # %% ../nbs/05_backgrounds.ipynb #5dbbbb9b
-def in9_table(df:pd.DataFrame, # `eval_in9` output (any number of models), optionally with `ChallengeResult.to_long` rows
+def in9_table(df:pd.DataFrame, # `eval_in9` output (any number of models), optionally with `ChallengeResult.to_long` / `DrawnMixed.to_long` rows
               digits:int=1, # rounding, in percent
              ) -> pd.DataFrame: # one row per model/data set: original, mixed_same, mixed_rand, BG-gap, challenge, other variants (%)
     "The summary table of the IN-9 paper, in percent."
     acc = df[df.metric == 'accuracy']
     w = acc.pivot_table(index=['model', 'dataset'], columns='condition', values='value', sort=False) * 100
     if {'mixed_same', 'mixed_rand'} <= set(w.columns): w['BG-gap'] = w['mixed_same'] - w['mixed_rand']
+    dr = df[df.metric == 'drawn_accuracy']   # `DrawnMixed.to_long` rows: the BG-gap over many donor draws
+    if len(dr):
+        dw = dr.pivot_table(index=['model', 'dataset'], columns='condition', values='value', sort=False) * 100
+        if (stray := [k for k in dw.index if k not in w.index]):
+            raise ValueError(f'drawn rows {stray} match no IN-9 accuracy rows (model, dataset) {list(w.index)}: pass the same model name and dataset= to DrawnMixed.to_long as eval_in9 used')
+        w['BG-gap drawn'] = dw['mixed_same'] - dw['mixed_rand']
     ch = df[df.metric == 'challenge_accuracy']
     if len(ch):
         chv = ch.pivot_table(index=['model', 'dataset'], values='value', sort=False)['value'] * 100
@@ -426,7 +432,7 @@ def in9_table(df:pd.DataFrame, # `eval_in9` output (any number of models), optio
         if stray: raise ValueError(f'challenge rows {stray} match no IN-9 accuracy rows (model, dataset) {list(w.index)}: '
                                    'pass the same model name and dataset= to ChallengeResult.to_long as eval_in9 used')
         w['challenge'] = chv
-    first = [c for c in ('original', 'mixed_same', 'mixed_rand', 'BG-gap', 'challenge') if c in w.columns]
+    first = [c for c in ('original', 'mixed_same', 'mixed_rand', 'BG-gap', 'BG-gap drawn', 'challenge') if c in w.columns]
     rest = [c for c in IN9_VARIANTS if c in w.columns and c not in first] + [c for c in w.columns if c not in first + list(IN9_VARIANTS)]
     return w[first + rest].round(digits).reset_index().rename_axis(columns=None)
 
@@ -469,6 +475,49 @@ class ChallengeResult:
         return pd.DataFrame([dict(model=name, dataset=self.dataset if dataset is None else dataset, metric='challenge_accuracy', n=len(self.fg),
                                   condition='adv_backgrounds' if k is None else f'adv_backgrounds_{k}_per_class',
                                   value=self.accuracy if k is None else self.expected_accuracy(k))])
+
+# %% ../nbs/05_backgrounds.ipynb #804b9e32
+@dataclass
+class _Composites:
+    "Foregrounds (original images and their fg_mask) and only_bg_t backgrounds of one split, decoded once, for compositing."
+    fx: torch.Tensor # uint8 (N,3,H,W) foregrounds, on the device
+    fm: torch.Tensor # bool (N,1,H,W) their masks, on the device
+    fy: torch.Tensor # int64 (N,) their labels (CPU)
+    ffiles: list # their files
+    classes: tuple # class names in label order
+    bx: torch.Tensor # uint8 (M,3,H,W) backgrounds, on the device
+    by: torch.Tensor # int64 (M,) their labels (CPU)
+    bfiles: list # their files
+
+def _composite_inputs(root, split, size, num_workers, dev, fg_index=None) -> _Composites:
+    fx, fy, ffiles, classes = in9_tensors(root, 'original', split, size, num_workers)
+    bx, by, bfiles, _ = in9_tensors(root, 'only_bg_t', split, size, num_workers, classes)
+    if fg_index is not None:
+        try: sel = np.arange(len(ffiles))[fg_index]
+        except IndexError as e: raise ValueError(f'fg_index is out of range: there are {len(ffiles)} foregrounds (indices 0..{len(ffiles) - 1})') from e
+        if len(sel) == 0: raise ValueError('fg_index selects no foreground: pass a non-empty slice or index list')
+        fx, fy, ffiles = fx[torch.from_numpy(sel)], fy[torch.from_numpy(sel)], [ffiles[i] for i in sel]
+    if fx.shape[2:] != bx.shape[2:]:
+        raise ValueError(f'original images are {tuple(fx.shape[2:])} but only_bg_t backgrounds {tuple(bx.shape[2:])}: pass size=N (--size N) to resize both')
+    ms = [load_mask(f) for f in ffiles]
+    if size is not None: ms = [np.asarray(Image.fromarray(m).resize((size, size), Image.NEAREST)) for m in ms]
+    return _Composites(fx.to(dev), torch.from_numpy(np.stack(ms))[:, None].to(dev), fy, ffiles, tuple(classes), bx.to(dev), by, bfiles)
+
+def _composite(ci:_Composites, fi, bi) -> torch.Tensor:
+    "Foregrounds `fi` pasted on backgrounds `bi` (index tensors on the device), as floats in [0, 1]."
+    return torch.where(ci.fm[fi], ci.fx[fi], ci.bx[bi]).float().div_(255)   # = bg*(1-m) + fg*m for a binary mask
+
+def _composite_wrong(model, ci:_Composites, fi:np.ndarray, bi:np.ndarray, bs:int) -> np.ndarray:
+    "bool (len(fi),): is the composite of foreground fi[j] on background bi[j] misclassified, `bs` composites per forward pass."
+    dev, wrong = ci.fx.device, []
+    fy_d = ci.fy.to(dev)
+    model.eval()
+    with torch.inference_mode():
+        for s in range(0, len(fi), bs):
+            f, b = torch.from_numpy(np.asarray(fi[s:s + bs])).to(dev), torch.from_numpy(np.asarray(bi[s:s + bs])).to(dev)
+            wrong.append((predict_in9(model(_composite(ci, f, b)).float(), len(ci.classes)) != fy_d[f]).cpu())
+    return torch.cat(wrong).numpy() if wrong else np.zeros(0, bool)
+
 
 # %% ../nbs/05_backgrounds.ipynb #eaf29454
 def _fingerprint(model, root, ffiles, bfiles, *flags):
@@ -518,26 +567,16 @@ def challenge_eval(model:nn.Module, # takes images in [0, 1] (see `NormalizedMod
                   ) -> ChallengeResult:
     "Adversarial-backgrounds challenge (https://arxiv.org/abs/2006.09994): is any only_bg_t background able to flip each foreground?"
     root = in9_root(data); dev = _device_of(model, device)
-    fx, fy, ffiles, classes = in9_tensors(root, 'original', split, size, num_workers)
-    bx, by, bfiles, _ = in9_tensors(root, 'only_bg_t', split, size, num_workers, classes)
-    if fg_index is not None:
-        try: sel = np.arange(len(ffiles))[fg_index]
-        except IndexError as e: raise ValueError(f'fg_index is out of range: there are {len(ffiles)} foregrounds (indices 0..{len(ffiles) - 1})') from e
-        if len(sel) == 0: raise ValueError('fg_index selects no foreground: pass a non-empty slice or index list')
-        fx, fy, ffiles = fx[torch.from_numpy(sel)], fy[torch.from_numpy(sel)], [ffiles[i] for i in sel]
-    if fx.shape[2:] != bx.shape[2:]:
-        raise ValueError(f'original images are {tuple(fx.shape[2:])} but only_bg_t backgrounds {tuple(bx.shape[2:])}: pass size=N (--size N) to resize both')
-    ms = [load_mask(f) for f in ffiles]
-    if size is not None: ms = [np.asarray(Image.fromarray(m).resize((size, size), Image.NEAREST)) for m in ms]
-    fm = torch.from_numpy(np.stack(ms))[:, None].to(dev)
-    fx, bx, fy_d = fx.to(dev), bx.to(dev), fy.to(dev)
+    ci = _composite_inputs(root, split, size, num_workers, dev, fg_index)
+    fx, fy, ffiles, classes, bx, by, bfiles = ci.fx, ci.fy, ci.ffiles, ci.classes, ci.bx, ci.by, ci.bfiles
+    fy_d = fy.to(dev)
     n_fg, n_bg, K = len(fx), len(bx), len(classes)
     channels_last = dev.type == 'cuda' if channels_last is None else channels_last
     model.eval()
     if channels_last: model = model.to(memory_format=torch.channels_last)
 
     def predict(fi, bi, use_amp):
-        x = torch.where(fm[fi], fx[fi], bx[bi]).float().div_(255)   # = bg*(1-m) + fg*m for a binary mask
+        x = _composite(ci, fi, bi)
         if channels_last: x = x.contiguous(memory_format=torch.channels_last)
         with torch.inference_mode(), torch.autocast(dev.type, torch.bfloat16, enabled=use_amp): out = model(x)
         return predict_in9(out.float(), K)
@@ -629,30 +668,83 @@ def challenge_draws(model:nn.Module, # takes images in [0, 1] (see `NormalizedMo
                    ) -> DrawnChallenge:
     "Each foreground against its own `draws` random draws of `k` only_bg_t backgrounds per class: an unbiased estimate of `ChallengeResult.expected_accuracy(k)` over every background."
     if k < 1 or draws < 1: raise ValueError(f'k={k}, draws={draws}: both must be at least 1')
-    root = in9_root(data); dev = _device_of(model, device)
-    fx, fy, ffiles, classes = in9_tensors(root, 'original', split, size)
-    bx, by, bfiles, _ = in9_tensors(root, 'only_bg_t', split, size, classes=classes)
-    if fx.shape[2:] != bx.shape[2:]:
-        raise ValueError(f'original images are {tuple(fx.shape[2:])} but only_bg_t backgrounds {tuple(bx.shape[2:])}: pass size=N to resize both')
-    by_np = by.numpy(); per = [np.flatnonzero(by_np == c) for c in range(len(classes))]
-    if (small := [classes[c] for c, ix in enumerate(per) if len(ix) < k]):
+    root = in9_root(data)
+    ci = _composite_inputs(root, split, size, 0, _device_of(model, device))
+    by_np = ci.by.numpy(); per = [np.flatnonzero(by_np == c) for c in range(len(ci.classes))]
+    if (small := [ci.classes[c] for c, ix in enumerate(per) if len(ix) < k]):
         raise ValueError(f'k={k}: classes {small} have fewer than {k} only_bg_t backgrounds; use a smaller k')
-    rng = np.random.default_rng(seed); n_fg = len(fx)
+    rng = np.random.default_rng(seed); n_fg = len(ci.fx)
     bi = np.concatenate([ix[np.argsort(rng.random((n_fg, draws, len(ix))), -1)[..., :k]] for ix in per], -1)   # (n_fg, draws, K*k)
-    ms = [load_mask(f) for f in ffiles]
-    if size is not None: ms = [np.asarray(Image.fromarray(m).resize((size, size), Image.NEAREST)) for m in ms]
-    fm = torch.from_numpy(np.stack(ms))[:, None].to(dev)
-    fx, bx, fy_d = fx.to(dev), bx.to(dev), fy.to(dev)
-    fi_all, bi_all = torch.from_numpy(np.repeat(np.arange(n_fg), bi.shape[1] * bi.shape[2])).to(dev), torch.from_numpy(bi.reshape(-1)).to(dev)
-    model.eval(); wrong, t0 = [], time.time()
-    with torch.inference_mode():
-        for s in range(0, len(fi_all), bs):
-            f, b = fi_all[s:s + bs], bi_all[s:s + bs]
-            x = torch.where(fm[f], fx[f], bx[b]).float().div_(255)   # = bg*(1-m) + fg*m for a binary mask
-            wrong.append((predict_in9(model(x).float(), len(classes)) != fy_d[f]).cpu())
-    surv = ~torch.cat(wrong).numpy().reshape(bi.shape).any(-1)
-    fg = pd.DataFrame(dict(file=[str(f) for f in ffiles], label=fy.numpy(), survived=surv.mean(1)))
-    return DrawnChallenge(fg, surv, bi, [str(f) for f in bfiles], classes, k, int(len(fi_all)), time.time() - t0, root.parent.name)
+    t0 = time.time()
+    wrong = _composite_wrong(model, ci, np.repeat(np.arange(n_fg), bi.shape[1] * bi.shape[2]), bi.reshape(-1), bs)
+    surv = ~wrong.reshape(bi.shape).any(-1)
+    fg = pd.DataFrame(dict(file=[str(f) for f in ci.ffiles], label=ci.fy.numpy(), survived=surv.mean(1)))
+    return DrawnChallenge(fg, surv, bi, [str(f) for f in ci.bfiles], ci.classes, k, int(wrong.size), time.time() - t0, root.parent.name)
+
+# %% ../nbs/05_backgrounds.ipynb #b5dea168
+@dataclass
+class DrawnMixed:
+    "Outcome of `mixed_draws`: each foreground on `draws` donor backgrounds of its own class (mixed_same) and of random classes (mixed_rand)."
+    fg: pd.DataFrame # one row per foreground: file, label, mixed_same, mixed_rand (share of its draws classified right)
+    correct: dict # variant -> bool (n_fg, draws): composite classified right
+    donors: dict # variant -> int (n_fg, draws): the only_bg_t background of each composite, indices into `bg_files`
+    bg_files: list # the only_bg_t files (sorted by class, then name)
+    classes: tuple # class names in label order
+    n_composites: int # composites evaluated
+    seconds: float # time spent compositing and predicting
+    dataset: str = '' # data set name (the folder holding `bg_challenge`), as in `eval_in9` tables
+    @property
+    def accuracy(self) -> dict: return {v: float(c.mean()) for v, c in self.correct.items()}
+    @property
+    def bg_gap(self) -> float: return self.accuracy['mixed_same'] - self.accuracy['mixed_rand']
+    def to_long(self, name='model', dataset=None) -> pd.DataFrame:
+        "Both accuracies as long-format rows (metric `drawn_accuracy`); `in9_table` turns them into a `BG-gap drawn` column."
+        return pd.DataFrame([dict(model=name, dataset=self.dataset if dataset is None else dataset, condition=v, metric='drawn_accuracy',
+                                  value=float(c.mean()), n=int(c.size)) for v, c in self.correct.items()])
+
+def _draw_donors(rng, cls, own, per, draws):
+    "For each foreground, `draws` uniform picks among the backgrounds of class cls[i, d], leaving out its own background own[i] (as make_variant_set)."
+    n_in = np.array([len(p) for p in per])[cls]   # (n_fg, draws) pool sizes
+    pos = np.full(cls.shape, -1)                  # position of the foreground's own background in the pool, -1 if not there
+    for c, p in enumerate(per):
+        where = {int(b): j for j, b in enumerate(p)}
+        for i in range(len(own)):
+            if own[i] in where: pos[i][cls[i] == c] = where[own[i]]
+    excl = (pos >= 0) & (n_in > 1)
+    r = np.floor(rng.random(cls.shape) * (n_in - excl)).astype(int)
+    r += excl & (r >= pos)                         # skip the own background
+    out = np.empty(cls.shape, int)
+    for c, p in enumerate(per):
+        sel = cls == c
+        out[sel] = p[r[sel]]
+    return out
+
+def mixed_draws(model:nn.Module, # takes images in [0, 1] (see `NormalizedModel`); 9 or 1000 outputs
+                data, # the `bg_challenge` folder (or its parent): needs original, only_bg_t and fg_mask
+                draws:int=10, # donor draws per foreground and variant
+                seed:int=0, # seed of the donors: the same seed and files give every model the same composites
+                split:str='val', # split folder
+                bs:int=256, # composites per forward pass
+                size:int|None=None, # resize images (and masks, nearest) to (size, size)
+                device=None, # default: the model's device
+               ) -> DrawnMixed:
+    "mixed_same and mixed_rand accuracy over `draws` random donor draws per foreground: the expected BG-gap over donor draws, without its one-draw noise."
+    if draws < 1: raise ValueError(f'draws={draws}: must be at least 1')
+    root = in9_root(data)
+    ci = _composite_inputs(root, split, size, 0, _device_of(model, device))
+    K, fy, by = len(ci.classes), ci.fy.numpy(), ci.by.numpy()
+    per = [np.flatnonzero(by == c) for c in range(K)]
+    if (empty := [ci.classes[c] for c, p in enumerate(per) if len(p) == 0]):
+        raise ValueError(f'classes {empty} have no only_bg_t background, so no donor can be drawn from them; give every class at least one')
+    name = {(int(y), Path(f).stem): j for j, (y, f) in enumerate(zip(by, ci.bfiles))}
+    own = np.array([name.get((int(y), Path(f).stem), -1) for y, f in zip(fy, ci.ffiles)])   # each foreground's own background
+    rng, n_fg = np.random.default_rng(seed), len(fy)
+    cls = {'mixed_same': np.repeat(fy[:, None], draws, 1), 'mixed_rand': rng.integers(K, size=(n_fg, draws))}
+    donors = {v: _draw_donors(rng, c, own, per, draws) for v, c in cls.items()}
+    t0, fi = time.time(), np.repeat(np.arange(n_fg), draws)
+    correct = {v: ~_composite_wrong(model, ci, fi, d.reshape(-1), bs).reshape(n_fg, draws) for v, d in donors.items()}
+    fg = pd.DataFrame(dict(file=[str(f) for f in ci.ffiles], label=fy, **{v: c.mean(1) for v, c in correct.items()}))
+    return DrawnMixed(fg, correct, donors, [str(f) for f in ci.bfiles], ci.classes, 2 * n_fg * draws, time.time() - t0, root.parent.name)
 
 # %% ../nbs/05_backgrounds.ipynb #255638ff
 def plot_adversarial_backgrounds(res:ChallengeResult, # output of `challenge_eval`
