@@ -476,7 +476,7 @@ class ChallengeResult:
                                   condition='adv_backgrounds' if k is None else f'adv_backgrounds_{k}_per_class',
                                   value=self.accuracy if k is None else self.expected_accuracy(k))])
 
-# %% ../nbs/05_backgrounds.ipynb #804b9e32
+# %% ../nbs/05_backgrounds.ipynb #4d30c004
 @dataclass
 class _Composites:
     "Foregrounds (original images and their fg_mask) and only_bg_t backgrounds of one split, decoded once, for compositing."
@@ -681,7 +681,7 @@ def challenge_draws(model:nn.Module, # takes images in [0, 1] (see `NormalizedMo
     fg = pd.DataFrame(dict(file=[str(f) for f in ci.ffiles], label=ci.fy.numpy(), survived=surv.mean(1)))
     return DrawnChallenge(fg, surv, bi, [str(f) for f in ci.bfiles], ci.classes, k, int(wrong.size), time.time() - t0, root.parent.name)
 
-# %% ../nbs/05_backgrounds.ipynb #b5dea168
+# %% ../nbs/05_backgrounds.ipynb #f6cc9b12
 @dataclass
 class DrawnMixed:
     "Outcome of `mixed_draws`: each foreground on `draws` donor backgrounds of its own class (mixed_same) and of random classes (mixed_rand)."

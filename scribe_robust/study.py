@@ -22,16 +22,16 @@ _CPU_SUBSETS, _PAPER_SUBSETS = (0.1, 0.3, 1.0), tuple(k / 10 for k in range(1, 1
 DEMO_SCALES = {
     'tiny':  dict(synth=dict(n_train=8, n_test=4, n_classes=3), n_seeds=2, seed_workers=1, models=('scribe_lite', 'baseline'), augs=('none', 'flip'), subsets=(0.34, 0.67, 1.0),
                   techniques=('bgpaste', 'mixup'), scribe_techniques=('bgpaste',), mask_model='scribe_lite', robust='baseline+bgpaste', epochs=1, overfit_epochs=(2,), bs=16, width=0.0625, recipe='adam', lr=3e-3, fast_data=True, init='fresh',
-                  n_suite=12, severities=(3,), mode='native', suite_workers=0, n_train_eval=12, n_challenge_fg=2, n_challenge_bg=1, challenge_draws=1, n_sis=2, sis_method='grad', sis_k=128,
+                  n_suite=12, severities=(3,), mode='native', suite_workers=0, n_train_eval=12, n_challenge_fg=2, n_challenge_bg=1, challenge_draws=1, bg_gap_draws=2, n_sis=2, sis_method='grad', sis_k=128,
                   sis_eval_path=False, n_ps_train=12, n_ps_test=6, ps_k=256, ps_epochs=1, threshold=0.3),
     'cpu':   dict(synth=dict(n_train=200, n_test=40, n_classes=9, correlation=0.5, obj_scale=(0.22, 0.4), margin=0.3, colour_cue=1.0),
                   n_seeds=3, seed_workers=3, models=('scribe_fast', 'baseline'), augs=('none',), subsets=_CPU_SUBSETS,
                   techniques=('bgpaste',), technique_kwargs=dict(bgpaste=dict(p=1.0)), scribe_techniques=(), mask_model='scribe_fast', robust='baseline+bgpaste', epochs=10, overfit_epochs=(4,), bs=32, width=0.125, recipe='adam', lr=3e-3, fast_data=True, init='fresh',
-                  n_suite=27, severities=tester.SEVERITIES, mode='native', suite_workers=None, n_train_eval=27, n_challenge_fg=10, n_challenge_bg=3, challenge_draws=2, challenge_models=('baseline', 'baseline+bgpaste'), n_sis=9, sis_method='grad', sis_k=32,
+                  n_suite=27, severities=tester.SEVERITIES, mode='native', suite_workers=None, n_train_eval=27, n_challenge_fg=10, n_challenge_bg=3, challenge_draws=2, challenge_models=('baseline', 'baseline+bgpaste'), bg_gap_draws=10, n_sis=9, sis_method='grad', sis_k=32,
                   sis_eval_path=True,                   n_ps_train=450, n_ps_test=180, ps_k=64, ps_epochs=6, threshold=0.9),
     'paper': dict(synth=None, n_seeds=1, seed_workers=1, models=('scribe', 'baseline'), augs=tuple(trainer.PAPER_AUGS), subsets=_PAPER_SUBSETS,
                   techniques=('mixup', 'cutmix'), scribe_techniques=(), mask_model='scribe', robust=None, epochs=30, overfit_epochs=(), bs=128, width=1.0, recipe='paper', lr=None, fast_data=False, init='shared',
-                  n_suite=10000, severities=tester.SEVERITIES, mode='paper', suite_workers=None, n_train_eval=10000, n_challenge_fg=None, n_challenge_bg=None, challenge_draws=None, n_sis=100, sis_method='exact', sis_k=1,
+                  n_suite=10000, severities=tester.SEVERITIES, mode='paper', suite_workers=None, n_train_eval=10000, n_challenge_fg=None, n_challenge_bg=None, challenge_draws=None, bg_gap_draws=None, n_sis=100, sis_method='exact', sis_k=1,
                   sis_eval_path=True,                   n_ps_train=5000, n_ps_test=1000, ps_k=1, ps_epochs=30, threshold=0.99),
 }
 
@@ -262,8 +262,10 @@ def plot_bg_gap(table:pd.DataFrame, # `backgrounds.in9_table` output (percent), 
     w, xs = 0.8 / len(cols), np.arange(len(table))
     for j, c in enumerate(cols): ax.bar(xs + (j - (len(cols) - 1) / 2) * w, table[c], w, label=c)
     if 'BG-gap' in table:
-        for i, (g, top) in enumerate(zip(table['BG-gap'], table[cols].max(axis=1))): ax.text(i, top + 2, f'gap {g:.1f}', ha='center', fontsize=7)
-    ax.set_xticks(xs, table.model, fontsize=7, rotation=15); ax.set_ylabel('accuracy (%)'); ax.set_ylim(0, 112)
+        drawn = table['BG-gap drawn'] if 'BG-gap drawn' in table else [None] * len(table)
+        for i, (g, gd, top) in enumerate(zip(table['BG-gap'], drawn, table[cols].max(axis=1))):
+            ax.text(i, top + 2, f'gap {g:.1f}' + ('' if gd is None or pd.isna(gd) else f'\ndrawn {gd:.1f}'), ha='center', fontsize=7)
+    ax.set_xticks(xs, table.model, fontsize=7, rotation=15); ax.set_ylabel('accuracy (%)'); ax.set_ylim(0, 122 if 'BG-gap drawn' in table else 112)
     ax.legend(fontsize=6, loc='lower right'); ax.set_title('IN-9 variants and BG-gap (mixed_same - mixed_rand)', fontsize=9)
     return ax
 
@@ -282,6 +284,9 @@ def _stage_backgrounds(ctx):
             return dict(skipped=f'run {rid} has {n_out} outputs but {in9} has {k} classes; the IN-9 stage needs models trained on the same classes')
         models[lab] = model
     df = pd.concat([backgrounds.eval_in9(mo, in9, name=lab, bs=256) for lab, mo in models.items()], ignore_index=True)
+    if sc.get('bg_gap_draws'):   # the BG-gap over many donor draws per image beside the stored variants' one draw (`backgrounds.mixed_draws`)
+        df = pd.concat([df] + [backgrounds.mixed_draws(mo, in9, draws=sc['bg_gap_draws'], seed=ctx.seed + 3, bs=512).to_long(lab, dataset=backgrounds.in9_root(in9).parent.name)
+                               for lab, mo in models.items()], ignore_index=True)
     sample = in9 if sc['n_challenge_fg'] is None else _challenge_sample(in9, d/'sample', sc['n_challenge_fg'], sc['n_challenge_bg'], ctx.seed)
     chal, figs = {}, {}
     cm = [lab for lab in models if sc.get('challenge_models') is None or lab in sc['challenge_models']]   # the models the challenge compares
@@ -441,6 +446,9 @@ def _per_seed(d, sc) -> dict:
         for k in ('BG-gap', 'challenge'):
             if k in t and {'baseline', sc['robust']} <= set(t.index):
                 r[k] = dict(plain=float(t[k]['baseline']) / 100, robust=float(t[k][sc['robust']]) / 100)
+        if 'BG-gap drawn' in t and 'BG-gap' in r:   # the finding: the BG-gap over donor draws; the stored variants' one draw beside it
+            r['BG-gap'] = dict(plain=float(t['BG-gap drawn']['baseline']) / 100, robust=float(t['BG-gap drawn'][sc['robust']]) / 100,
+                               fixed_plain=r['BG-gap']['plain'], fixed_robust=r['BG-gap']['robust'], draws=sc.get('bg_gap_draws'))
         ch = st['backgrounds'].get('challenge', {})
         if 'challenge' in r and {'baseline', sc['robust']} <= set(ch):   # the challenge against every background of the sample, beside the table's
             r['challenge'].update(draws=ch['baseline'].get('draws'), drawn_fg=ch['baseline'].get('drawn_fg'), strict_plain=ch['baseline']['accuracy'],
@@ -495,10 +503,14 @@ def study_findings(seed_dirs:dict, # seed -> folder of that seed's finished stag
     # bg_gap and challenge
     g = [p.get('BG-gap') for p in per.values()]
     gp, gr = (t_interval([x[k] for x in g if x])[0] for k in ('plain', 'robust'))
+    g0 = next((x for x in g if x), {})
+    fixed = '' if 'fixed_plain' not in g0 else (f" (mean over {g0['draws']} donor draws per test image; on the stored variants' single draw: plain "
+             + f"{100 * t_interval([x['fixed_plain'] for x in g if x])[0]:.1f}, robust {100 * t_interval([x['fixed_robust'] for x in g if x])[0]:.1f})")
     add('bg_gap', [None if x is None else x['plain'] - x['robust'] for x in g], lambda e, ci, ok: ('Not measured (no IN-9 folder).' if e is None else
-        f"BG-gap (mixed_same - mixed_rand) of the plain baseline {100 * gp:.1f} points, of the background-robust one ({sc['robust']}) {100 * gr:.1f}: "
+        f"BG-gap (mixed_same - mixed_rand) of the plain baseline {100 * gp:.1f} points, of the background-robust one ({sc['robust']}) {100 * gr:.1f}{fixed}: "
         f"the robust training lowers it by {_pct(e)} points {iv(ci)}" + ('' if not ok else (', to at most half.' if gr <= gp / 2 else ', but not to half.'))
-        + ('' if ok else '; no reliable reduction.')), plain=[x and x['plain'] for x in g], robust=[x and x['robust'] for x in g])
+        + ('' if ok else '; no reliable reduction.')), plain=[x and x['plain'] for x in g], robust=[x and x['robust'] for x in g],
+        fixed_plain=[x and x.get('fixed_plain') for x in g], fixed_robust=[x and x.get('fixed_robust') for x in g], draws=g0.get('draws'))
     c = [p.get('challenge') for p in per.values()]
     cp, cr = (t_interval([x[k] for x in c if x])[0] for k in ('plain', 'robust'))
     c0 = next((x for x in c if x), {})
@@ -562,7 +574,8 @@ def summary_table(out, # a demo output folder with finished stages
     s['label'] = s.run_id.map(rev)
     if 'table' in bg:
         t = pd.read_csv(out/bg['table']).set_index('model')
-        s['bg_gap'] = s.label.map(t['BG-gap'] / 100) if 'BG-gap' in t else np.nan
+        gcol = 'BG-gap drawn' if 'BG-gap drawn' in t else 'BG-gap'   # over donor draws where measured
+        s['bg_gap'] = s.label.map(t[gcol] / 100) if gcol in t else np.nan
         s['challenge'] = s.label.map(t['challenge'] / 100) if 'challenge' in t else np.nan
     else: s['bg_gap'] = s['challenge'] = np.nan
     sis = st.get('sis', {}); rs = {v: k for k, v in sis.get('main', {}).items()}
@@ -596,7 +609,7 @@ FIGURE_NOTES = {
     'reliability': 'Reliability diagrams of the plain models: bars below the diagonal mean over-confidence (the red part is the gap ECE sums).',
     'corruption_heatmap': 'Accuracy per corruption and severity: look at which corruptions collapse first as severity grows.',
     'masks': 'SCrIBE masks (hue = class, saturation = attention) for models trained on growing subsets: masks that spill into the background signal overfitting.',
-    'bg_gap': 'IN-9 accuracy on the original images and with backgrounds from the same or a random class: the BG-gap measures reliance on the background.',
+    'bg_gap': 'IN-9 accuracy on the original images and with backgrounds from the same or a random class: the BG-gap measures reliance on the background ("drawn": its mean over many donor draws per image, the finding\'s measure).',
     'adversarial_backgrounds': 'The backgrounds that fool the most other-class foregrounds, with their fool rates: look for textures of the classes they push towards.',
     'sis': 'Confidence while BackSelect removes pixels, and the sufficient input subset it leaves: a tiny subset that keeps the confidence means overinterpretation.',
     'pixel_subsets': 'Fresh models trained and tested on only 5% of the pixels: BackSelect subsets against random ones and full images (dashed: chance).',
