@@ -27,7 +27,7 @@ DEMO_SCALES = {
     'cpu':   dict(synth=dict(n_train=200, n_test=40, n_classes=9, correlation=0.5, obj_scale=(0.22, 0.4), margin=0.3, colour_cue=1.0),
                   n_seeds=3, seed_workers=3, models=('scribe_fast', 'baseline'), augs=('none',), subsets=_CPU_SUBSETS,
                   techniques=('bgpaste',), technique_kwargs=dict(bgpaste=dict(p=1.0)), scribe_techniques=(), mask_model='scribe_fast', robust='baseline+bgpaste', epochs=10, overfit_epochs=(4,), bs=32, width=0.125, recipe='adam', lr=3e-3, fast_data=True, init='fresh',
-                  n_suite=27, severities=tester.SEVERITIES, mode='native', suite_workers=None, n_train_eval=27, n_challenge_fg=10, n_challenge_bg=3, challenge_draws=2, challenge_models=('baseline', 'baseline+bgpaste'), bg_gap_draws=10, n_sis=9, sis_method='grad', sis_k=32,
+                  n_suite=27, severities=tester.SEVERITIES, mode='native', suite_workers=None, n_train_eval=27, n_challenge_fg=10, n_challenge_bg=3, challenge_draws=2, challenge_compared=True, bg_gap_draws=10, n_sis=9, sis_method='grad', sis_k=32,
                   sis_eval_path=True,                   n_ps_train=450, n_ps_test=180, ps_k=64, ps_epochs=6, threshold=0.9),
     'paper': dict(synth=None, n_seeds=1, seed_workers=1, models=('scribe', 'baseline'), augs=tuple(trainer.PAPER_AUGS), subsets=_PAPER_SUBSETS,
                   techniques=('mixup', 'cutmix'), scribe_techniques=(), mask_model='scribe', robust=None, epochs=30, overfit_epochs=(), bs=128, width=1.0, recipe='paper', lr=None, fast_data=False, init='shared',
@@ -289,7 +289,7 @@ def _stage_backgrounds(ctx):
                                for lab, mo in models.items()], ignore_index=True)
     sample = in9 if sc['n_challenge_fg'] is None else _challenge_sample(in9, d/'sample', sc['n_challenge_fg'], sc['n_challenge_bg'], ctx.seed)
     chal, figs = {}, {}
-    cm = [lab for lab in models if sc.get('challenge_models') is None or lab in sc['challenge_models']]   # the models the challenge compares
+    cm = [lab for lab in models if not sc.get('challenge_compared') or lab in ('baseline', sc['robust'])]   # only the two models the finding compares, where the scale says so
     for lab in cm:
         mo = models[lab]
         # the resume file is per run and sample size: a rerun with other settings or models never meets a stale one
