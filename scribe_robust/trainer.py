@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_trainer.ipynb #c2b1be52
 from __future__ import annotations
-import contextlib, dataclasses, errno, hashlib, importlib, inspect, io, itertools, json, math, os, platform, re, shutil, subprocess, sys, time, warnings, zipfile
+import contextlib, dataclasses, errno, hashlib, importlib, inspect, io, itertools, json, math, os, platform, random, re, shutil, subprocess, sys, time, warnings, zipfile
 from dataclasses import dataclass, field, asdict
 from functools import partial
 from pathlib import Path
@@ -26,8 +26,8 @@ except ImportError: fcntl = None   # Windows: msvcrt byte-range locks, released 
 
 # %% auto #0
 __all__ = ['MODELS', 'DATA_SOURCES', 'INITS', 'PAPER_AUGS', 'PRESETS', 'toy_arrays', 'RunConfig', 'grid', 'get_preset',
-           'write_atomic', 'env_info', 'run_status', 'NaNGuardCallback', 'EpochTimer', 'train_run', 'parse_shard',
-           'run_grid', 'load_run', 'collect_runs', 'results_table', 'plot_subset_curves', 'train_preset']
+           'write_atomic', 'env_info', 'run_status', 'NaNGuardCallback', 'EpochTimer', 'train_run', 'snapshot_ok',
+           'parse_shard', 'run_grid', 'load_run', 'collect_runs', 'results_table', 'plot_subset_curves', 'train_preset']
 
 # %% ../nbs/03_trainer.ipynb #0e274670
 def _scribe(upsample, last_stride=2):
@@ -333,9 +333,9 @@ def _single_process():
         if old is None: del os.environ['WORLD_SIZE']
         else: os.environ['WORLD_SIZE'] = old
 
-def _eval_logits(learn, dl):
-    "Final evaluation on the held-out set: raw logits and labels (in this process only)."
-    with _single_process(): z, y = learn.get_preds(dl=dl, act=lambda o: o)
+def _eval_logits(learn, dl, inner=False):
+    "Evaluation on the held-out set: raw logits and labels (in this process only). `inner`: inside a running fit (no fit events)."
+    with _single_process(): z, y = learn.get_preds(dl=dl, act=lambda o: o, inner=inner)
     return z.float(), y
 
 # %% ../nbs/03_trainer.ipynb #441e93b2
@@ -458,12 +458,15 @@ def train_run(cfg:RunConfig, # the run
               compile:str|None=None, # `torch.compile` mode for the model ('reduce-overhead' = CUDA graphs, 'default', 'max-autotune'); None = eager
               cbs:list|None=None, # extra fastai callbacks (e.g. for tests)
               progress:bool=True, # show fastai progress bars
+              snapshots:tuple=(), # epochs e < cfg.epochs at which the run of e epochs is written too, from the same fit (`snapshot_ok` runs only)
              ) -> dict:
     "Train one run and write `out/<run_id>/` atomically, holding the run's lock; returns its metrics. Use `run_grid` to get resume and skip. Data-parallel under `accelerate launch`."
     _check_device(device)
     out = Path(out); final = out/cfg.run_id
     if final.exists(): raise FileExistsError(f'{final} exists: finished runs are never overwritten; delete it to retrain')
+    snaps = _check_snapshots(cfg, snapshots)
     dist, rank, ddev = _dist_setup(device)
+    if dist and snaps: raise ValueError('snapshots cannot be combined with data-parallel training: train the shorter runs separately (snapshots=())')
     dev = ddev if dist else torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
     on_gpu = dev.type == 'cuda'
     if dist:   # fastai's DistributedDL shards index-based loaders; the device path draws its own batches
@@ -481,11 +484,21 @@ def train_run(cfg:RunConfig, # the run
     if not _bcast(dist, lock.acquire() if rank == 0 else True):
         raise RuntimeError(f'run {cfg.run_id} is being trained by another process ({lock.owner()}, lock {lock.path}): wait for it to finish '
                            '(run_grid / scribe_train skip such runs), or train into another folder')
-    try: return _train_locked(cfg, out, dls, n_out, tp, dev, on_gpu, amp, channels_last, compile, cbs, progress, dist, rank)
+    held, todo = [], {}
+    try:
+        for e in snaps:   # each shorter run is written here only while this process holds its lock and it is not finished
+            c = dataclasses.replace(cfg, epochs=e); lk = _RunLock(out, c.run_id)
+            if not lk.acquire(): continue   # another process trains it
+            held.append(lk)
+            if (out/c.run_id).exists(): continue   # finished (or damaged: run_grid sets it aside and retrains it on its own)
+            for stale in out.glob(f'.tmp-{c.run_id}-*'): shutil.rmtree(stale, ignore_errors=True)
+            todo[e] = c
+        return _train_locked(cfg, out, dls, n_out, tp, dev, on_gpu, amp, channels_last, compile, cbs, progress, dist, rank, todo)
     finally:
+        for lk in held: lk.release()
         if rank == 0: lock.release()
 
-def _train_locked(cfg, out, dls, n_out, tp, dev, on_gpu, amp, channels_last, compile, cbs, progress, dist, rank):
+def _train_locked(cfg, out, dls, n_out, tp, dev, on_gpu, amp, channels_last, compile, cbs, progress, dist, rank, todo=None):
     "The body of `train_run`, run while this process holds the run's lock."
     final, tmp = out/cfg.run_id, out/f'.tmp-{cfg.run_id}-{os.getpid()}'
     if _bcast(dist, final.exists()): raise FileExistsError(f'{final} exists: finished runs are never overwritten; delete it to retrain')
@@ -504,22 +517,49 @@ def _train_locked(cfg, out, dls, n_out, tp, dev, on_gpu, amp, channels_last, com
     if channels_last: learn.to_channelslast(use_amp=False)
     if compile is not None: learn.model = torch.compile(model, mode=compile)   # the uncompiled module (same parameters) is saved
     if rank == 0: tmp.mkdir()
-    try: return _fit_and_write(cfg, learn, dls, n_out, rec, lr, guard, timer, tmp, final, dev, amp, channels_last, compile, progress, dist, rank)
+    try: return _fit_and_write(cfg, learn, dls, n_out, rec, lr, guard, timer, tmp, final, dev, amp, channels_last, compile, progress, dist, rank, todo or {})
     finally:
         if rank == 0 and tmp.exists(): shutil.rmtree(tmp, ignore_errors=True)   # failed or interrupted: free the space at once
 
-def _fit_and_write(cfg, learn, dls, n_out, rec, lr, guard, timer, tmp, final, dev, amp, channels_last, compile, progress, dist, rank):
-    "Fit with the recipe's schedule (`RECIPES[recipe]['fit']`), evaluate, write the run folder (with each file's size and sha256) and rename it into place."
+def _fit_and_write(cfg, learn, dls, n_out, rec, lr, guard, timer, tmp, final, dev, amp, channels_last, compile, progress, dist, rank, todo):
+    "Fit with the recipe's schedule (`RECIPES[recipe]['fit']`), evaluate, write the run folder (with each file's size and sha256) and rename it into place; the runs of `todo` (epochs -> RunConfig) are written on the way."
     t0 = time.perf_counter()
     fit = getattr(learn, rec['fit'])   # 'fit_multistep' (paper), 'fit_one_cycle', 'fit'
+    def write_snapshot(c):   # the run of c.epochs epochs, from the model as it is after that epoch
+        tmp_s = final.parent/f'.tmp-{c.run_id}-{os.getpid()}'; tmp_s.mkdir()
+        try: _write_run(c, learn, dls, n_out, lr, guard, timer, t0, tmp_s, final.parent/c.run_id, dev, amp, channels_last, compile, progress, dist, True, cfg.run_id)
+        finally:
+            if tmp_s.exists(): shutil.rmtree(tmp_s, ignore_errors=True)
+    snap = _Snapshots(todo, write_snapshot)
     # data-parallel: DDP model, each process a shard of every epoch (SyncBatchNorm on GPUs; gloo on CPU has none)
-    with learn.distrib_ctx(sync_bn=dev.type == 'cuda', cpu=dev.type != 'cuda') if dist else contextlib.nullcontext():
+    with learn.distrib_ctx(sync_bn=dev.type == 'cuda', cpu=dev.type != 'cuda') if dist else contextlib.nullcontext(), learn.added_cbs([snap] if todo else []):
         if progress: fit(cfg.epochs, lr)
         else:
             with learn.no_bar(), learn.no_logging(): fit(cfg.epochs, lr)
     if rank != 0:   # only the main process evaluates and writes the run; the others wait for it and read its metrics
         _barrier(dist)
         return _read_json(final/'metrics.json')
+    metrics = _write_run(cfg, learn, dls, n_out, lr, guard, timer, t0, tmp, final, dev, amp, channels_last, compile, progress, dist)
+    _barrier(dist)
+    return {**metrics, 'snapshots': snap.done}
+
+class _Snapshots(Callback):
+    "After each epoch e of `todo` (epoch -> RunConfig), write the run of e epochs from the model as it is (a constant-lr recipe: the weights a separate e-epoch run ends with), keeping the random states as they were so that the fit goes on unchanged."
+    order = 60   # after the Recorder (50) has logged the epoch
+    def __init__(self, todo, write): self.todo, self.write, self.done = todo, write, []
+    def after_epoch(self):
+        c = self.todo.get(self.epoch + 1)
+        if c is None: return
+        cuda = torch.cuda.is_available()
+        st = random.getstate(), np.random.get_state(), torch.get_rng_state(), torch.cuda.get_rng_state_all() if cuda else None
+        try: self.write(c)
+        finally:
+            random.setstate(st[0]); np.random.set_state(st[1]); torch.set_rng_state(st[2])
+            if cuda: torch.cuda.set_rng_state_all(st[3])
+        self.done.append(c.run_id)
+
+def _write_run(cfg, learn, dls, n_out, lr, guard, timer, t0, tmp, final, dev, amp, channels_last, compile, progress, dist, inner=False, snapshot_of=None):
+    "Evaluate the model as it is, write its run folder into `tmp` and rename it to `final`; `inner`: called inside the running fit (a snapshot of `snapshot_of`)."
     hist = pd.DataFrame([[i, *map(float, v)] for i, v in enumerate(learn.recorder.values)],
                         columns=['epoch', 'train_loss', 'valid_loss', 'accuracy'])
     hist['time_s'] = timer.times[:len(hist)]
@@ -527,11 +567,12 @@ def _fit_and_write(cfg, learn, dls, n_out, rec, lr, guard, timer, tmp, final, de
                    train_time_s=time.perf_counter()-t0, device=str(dev), amp=bool(amp), channels_last=bool(channels_last),
                    fast_data=type(dls.train).__name__ == 'DeviceDataLoader', compile=compile, processes=num_distrib() if dist else 1,
                    drop_last=bool(dls.train.drop_last))
+    if snapshot_of is not None: metrics['snapshot_of'] = snapshot_of   # written at this epoch of that longer run's fit
     if guard.reason is not None: metrics.update(status='failed', reason=guard.reason)
     else:
-        if progress: z, y = _eval_logits(learn, dls.valid)
+        if progress: z, y = _eval_logits(learn, dls.valid, inner)
         else:
-            with learn.no_bar(): z, y = _eval_logits(learn, dls.valid)
+            with learn.no_bar(): z, y = _eval_logits(learn, dls.valid, inner)
         if not torch.isfinite(z).all(): metrics.update(status='failed', reason='non-finite logits on the evaluation set')
         else:
             p = torch.softmax(z, 1)
@@ -550,8 +591,22 @@ def _fit_and_write(cfg, learn, dls, n_out, rec, lr, guard, timer, tmp, final, de
     metrics['files'] = {f: _file_record(tmp/f) for f in _RUN_FILES if (tmp/f).exists()}   # checked whenever the run is read
     _write_text(tmp/'metrics.json', json.dumps(metrics, indent=1))
     os.rename(tmp, final)   # atomic: the run folder appears complete or not at all
-    _barrier(dist)
     return metrics
+
+def snapshot_ok(cfg:RunConfig) -> bool:
+    "Whether the model after e epochs of this run is the model of the same run trained for e epochs: a constant-lr recipe ('adam') and a technique that does not depend on the run's length (all but SWA)."
+    return RECIPES[cfg.recipe]['fit'] == 'fit' and cfg.technique != 'swa'
+
+def _check_snapshots(cfg, snapshots):
+    snaps = sorted(set(snapshots or ()))
+    if not snaps: return []
+    if not all(isinstance(e, int) and 1 <= e < cfg.epochs for e in snaps):
+        raise ValueError(f'snapshots={list(snapshots)!r}: give epochs from 1 to {cfg.epochs - 1} (the run trains {cfg.epochs})')
+    if not snapshot_ok(cfg):
+        why = f"recipe {cfg.recipe!r} schedules its lr over the run's length" if RECIPES[cfg.recipe]['fit'] != 'fit' else "SWA averages over the run's last epochs"
+        raise ValueError(f'snapshots of run {cfg.run_id} would not equal shorter runs ({why}): train them separately (snapshots=())')
+    return snaps
+
 
 # %% ../nbs/03_trainer.ipynb #7d9650d2
 def parse_shard(shard:str|None # 'i/n' (1-based): this process takes runs i, i+n, i+2n, ... of the grid; None = all
@@ -577,6 +632,7 @@ def run_grid(configs:list, # RunConfigs (e.g. `get_preset('cpu')` or `grid(...)`
              cbs:list|None=None, # extra fastai callbacks for every run
              progress:bool=True, # fastai progress bars
              wait:bool=False, # runs another process is training (locked): False skips them, True waits for each at the end and then resumes or skips it
+             snapshots:bool=True, # runs that differ only in `epochs` (a constant-lr recipe, `snapshot_ok`) are written from the longest one's fit, not trained again
             ) -> pd.DataFrame:
     "Train every run not finished yet into `out/<run_id>/`; resumable, never overwrites a finished run, safe with several processes on one folder. One row per run."
     _check_device(device)
@@ -585,7 +641,16 @@ def run_grid(configs:list, # RunConfigs (e.g. `get_preset('cpu')` or `grid(...)`
     i, n = parse_shard(shard)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     dist, rank, _ = _dist_setup(device)   # under `accelerate launch`: every process walks the grid, rank 0 alone touches files
-    rows, later = {}, []
+    rows, later, todo = {}, [], configs[i-1::n]
+    longer, shorter = {}, {}   # run_id -> the longest run of its group; run_id of that one -> the others (shortest first)
+    if snapshots and not dist:
+        groups = {}
+        for c in todo:
+            if snapshot_ok(c): groups.setdefault(json.dumps({k: v for k, v in asdict(c).items() if k != 'epochs'}, sort_keys=True), []).append(c)
+        for g in groups.values():
+            g = sorted(g, key=lambda c: c.epochs)
+            shorter[g[-1].run_id] = g[:-1]
+            for c in g[:-1]: longer[c.run_id] = g[-1]
 
     def one(cfg, block):
         "Train or skip one run while holding its lock; False when another process holds it."
@@ -607,19 +672,26 @@ def run_grid(configs:list, # RunConfigs (e.g. `get_preset('cpu')` or `grid(...)`
                 _barrier(dist)
                 note = f'{st}; moved to {aside.name} and rerun'
                 if rank == 0: warnings.warn(f'run {cfg.run_id}: {note}')
-            m = train_run(cfg, out, data_root, device, amp, channels_last, fast_data, compile, cbs, progress)
+            snaps = [c for c in shorter.get(cfg.run_id, []) if c.run_id not in rows]
+            m = train_run(cfg, out, data_root, device, amp, channels_last, fast_data, compile, cbs, progress, snapshots=[c.epochs for c in snaps])
             if m['status'] == 'failed': warnings.warn(f"run {cfg.run_id} failed: {m['reason']}")
             rows[cfg.run_id] = dict(run_id=cfg.run_id, status=m['status'], action='trained', note=note or m.get('reason'))
+            for c in snaps:
+                if c.run_id in m.get('snapshots', []):
+                    rows[c.run_id] = dict(run_id=c.run_id, status='done', action='trained', note=f'snapshot after epoch {c.epochs} of {cfg.run_id}')
             return True
         finally:
             if rank == 0: lock.release()
 
-    for cfg in configs[i-1::n]:
+    def walk(cfg):
         if not one(cfg, block=False):
             later.append(cfg)
             rows[cfg.run_id] = dict(run_id=cfg.run_id, status='running elsewhere', action='skipped',
                                     note=f'locked by {_RunLock(out, cfg.run_id).owner()}: another process is training it'
                                          + ('; waited for at the end' if wait else '; rerun later (or pass wait=True, scribe_train --wait) to collect it'))
+    for cfg in todo:   # the longest run of a group first: its fit writes the shorter runs on the way
+        for c in (longer.get(cfg.run_id), cfg):
+            if c is not None and c.run_id not in rows: walk(c)
     if wait:
         for cfg in later:
             owner = _RunLock(out, cfg.run_id).owner()
