@@ -551,13 +551,14 @@ def scribe_demo(out:str='demo_out', # output folder: stages/, data/, runs/, corr
                 data:str=None, # CIFAR-10 folder, for --scale paper
                 in9:str=None, # ImageNet-9 `bg_challenge` folder, for --scale paper (backgrounds stage)
                 device:str=None, # 'cpu', 'cuda', ...; default: cuda if available
-                seed:int=0, # seed of data, subsets, samples and training
+                seed:int=0, # first seed of data, subsets, samples and training; the scale's other seeds follow it (cpu: 4 seeds, 0-3)
+                seeds:str=None, # explicit seeds instead, e.g. 10,11,12,13 (a check on seeds the design was not chosen on)
                 force:bool=False, # recompute every stage (finished runs are retrained)
                 progress:bool=True, # progress bars inside the stages (--no-progress for a line per stage only)
                ) -> dict: # the report's results.json
     "The whole study, end to end, as resumable stages: data, training grid, corruptions, backgrounds, overfit check, SIS; writes `out/report/`."
     from scribe_robust.study import run_study
-    return run_study(out, tiny=tiny, scale=scale, data=data, in9=in9, device=device, seed=seed, force=force, progress=progress)
+    return run_study(out, tiny=tiny, scale=scale, data=data, in9=in9, device=device, seed=seed, force=force, progress=progress, seeds=seeds)
 
 # %% ../nbs/07_cli.ipynb #678c8d94
 _COMMANDS = ('scribe_demo', 'scribe_train', 'scribe_test', 'scribe_in9_eval', 'scribe_challenge_eval', 'scribe_sis')   # settings.ini console_scripts

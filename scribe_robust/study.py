@@ -25,7 +25,7 @@ DEMO_SCALES = {
                   n_suite=12, severities=(3,), mode='native', suite_workers=0, n_train_eval=12, n_challenge_fg=2, n_challenge_bg=1, challenge_draws=1, bg_gap_draws=2, n_sis=2, sis_method='grad', sis_k=128,
                   sis_eval_path=False, n_ps_train=12, n_ps_test=6, ps_k=256, ps_epochs=1, threshold=0.3),
     'cpu':   dict(synth=dict(n_train=200, n_test=40, n_classes=9, correlation=0.5, obj_scale=(0.22, 0.4), margin=0.3, colour_cue=1.0),
-                  n_seeds=3, seed_workers=3, models=('scribe_fast', 'baseline'), augs=('none',), subsets=_CPU_SUBSETS,
+                  n_seeds=4, seed_workers=2, models=('scribe_fast', 'baseline'), augs=('none',), subsets=_CPU_SUBSETS,
                   techniques=('bgpaste',), technique_kwargs=dict(bgpaste=dict(p=1.0)), scribe_techniques=(), mask_model='scribe_fast', robust='baseline+bgpaste', epochs=10, overfit_epochs=(4,), bs=32, width=0.125, recipe='adam', lr=3e-3, fast_data=True, init='fresh',
                   n_suite=27, severities=tester.SEVERITIES, mode='native', suite_workers=None, n_train_eval=27, n_challenge_fg=10, n_challenge_bg=3, challenge_draws=2, challenge_compared=True, bg_gap_draws=10, n_sis=9, sis_method='grad', sis_k=32,
                   sis_eval_path=True,                   n_ps_train=450, n_ps_test=180, ps_k=64, ps_epochs=6, threshold=0.9),
@@ -147,7 +147,8 @@ def _stage_train(ctx):
     failed = runs[runs.status != 'done']
     if len(failed): raise RuntimeError(f'{len(failed)} runs failed ({", ".join(failed.run_id)}): see their metrics.json; rerun with force=True (scribe_demo --force)')
     _write_csv(runs, ctx.out/'runs.csv')
-    return dict(run_ids=list(runs.run_id), table='runs.csv', train_seconds=float(runs.train_time_s.sum()))
+    snap = runs['snapshot_of'].notna() if 'snapshot_of' in runs else pd.Series(False, index=runs.index)   # written during a longer run's fit
+    return dict(run_ids=list(runs.run_id), table='runs.csv', train_seconds=float(runs.train_time_s[~snap].sum()), n_snapshots=int(snap.sum()))
 
 # %% ../nbs/06a_study.ipynb #ba4776be
 def _main_runs(ctx) -> dict:
@@ -742,8 +743,10 @@ _STAGES = (('data', _stage_data), ('train', _stage_train), ('corruptions', _stag
 
 def _parse_seeds(seeds, seed, n):
     if seeds is None: return [seed + k for k in range(n)]
-    v = [int(s) for s in (seeds.split(',') if isinstance(seeds, str) else seeds)]
-    if not v or len(set(v)) != len(v): raise ValueError(f'seeds={seeds!r}: give distinct integers, e.g. "0,1,2"')
+    try: v = [int(s) for s in (seeds.split(',') if isinstance(seeds, str) else seeds)]
+    except (TypeError, ValueError): v = None
+    if not v or len(set(v)) != len(v) or min(v) < 0:
+        raise ValueError(f'seeds={seeds!r}: give distinct non-negative integers, e.g. "0,1,2,3" (scribe_demo --seeds 0,1,2,3)')
     return v
 
 def _notes(sc, r):
@@ -753,7 +756,9 @@ def _notes(sc, r):
              f"{', '.join(f'{s:g}' for s in sc['subsets'])}, plus baseline + {' and '.join(sc['techniques'])}"
              + (f" and SCrIBE + {' and '.join(sc['scribe_techniques'])}" if sc['scribe_techniques'] else '') + f" on the full set), {sc['epochs']} epochs, "
              f"batch {sc['bs']}, {sc['recipe']} recipe, width x{sc['width']:g}, {sc['init']} initial weights, data through the "
-             + ("tensor loader of scribe_robust.fastdata" if sc['fast_data'] else "fastai item pipeline") + f"; {tr['train_seconds']:.0f}s of training for the first seed.",
+             + ("tensor loader of scribe_robust.fastdata" if sc['fast_data'] else "fastai item pipeline")
+             + (f"; {tr['n_snapshots']} of the runs (the overfit grid's shorter lengths) written during the longer runs' fits (trainer.run_grid snapshots: the same models as separate runs)" if tr.get('n_snapshots') else '')
+             + f"; {tr['train_seconds']:.0f}s of training for the first seed.",
              f"Corruptions: the paper's {len(r['corruptions']['corruptions'])} ImageNet-C corruptions x severities {r['corruptions']['severities']}, "
              f"mode '{r['corruptions']['mode']}'" + (" (corrupted at the native 32px size for speed on a CPU; the paper upsamples to 224 first)" if r['corruptions']['mode'] == 'native' else '')
              + f", on {r['corruptions']['n_images']} class-balanced test images.",
@@ -799,9 +804,9 @@ def run_study(out:str='demo_out', # output folder: seed<k>/ (stages/, data/, run
              ) -> dict: # the report's results.json
     "The whole study, end to end, as resumable stages per seed (data, training grid, corruptions, calibration, backgrounds, overfit check, SIS), its findings over seeds, and `out/report/`."
     sc_name = check_demo_args(tiny, scale, data, in9, device)
+    sc = DEMO_SCALES[sc_name]; seeds = _parse_seeds(seeds, seed, sc['n_seeds'])   # before anything is written
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     _recover_swap(out/'report')   # a report swap a kill interrupted: the report is back in place before the stages run
-    sc = DEMO_SCALES[sc_name]; seeds = _parse_seeds(seeds, seed, sc['n_seeds'])
     t0, dirs = time.time(), {s: out/f'seed{s}' for s in seeds}
     n = len(_STAGES) * len(seeds) + 1
     jobs = [(str(dirs[s]), sc_name, s, device, progress, data, in9, force, k * len(_STAGES), n) for k, s in enumerate(seeds)]
