@@ -554,7 +554,7 @@ def scribe_demo(out:str='demo_out', # output folder: stages/, data/, runs/, corr
                 seed:int=0, # first seed of data, subsets, samples and training; the scale's other seeds follow it (cpu: 4 seeds, 0-3)
                 seeds:str=None, # explicit seeds instead, e.g. 10,11,12,13 (a check on seeds the design was not chosen on)
                 force:bool=False, # recompute every stage (finished runs are retrained)
-                progress:bool=True, # progress bars inside the stages (--no-progress for a line per stage only)
+                progress:bool=True, # progress bars inside the stages when one seed runs at a time (--no-progress for a line per stage only)
                ) -> dict: # the report's results.json
     "The whole study, end to end, as resumable stages: data, training grid, corruptions, backgrounds, overfit check, SIS; writes `out/report/`."
     from scribe_robust.study import run_study

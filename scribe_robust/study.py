@@ -799,7 +799,7 @@ def run_study(out:str='demo_out', # output folder: seed<k>/ (stages/, data/, run
               device:str=None, # 'cpu', 'cuda', ...; default: cuda if available
               seed:int=0, # first seed (data, subsets, samples, initial weights and training order); the scale's `n_seeds` seeds follow it
               force:bool=False, # recompute every stage (finished runs are retrained)
-              progress:bool=True, # progress bars inside the stages (--no-progress for a line per stage only)
+              progress:bool=True, # progress bars inside the stages when one seed runs at a time (--no-progress for a line per stage only)
               seeds:str|list|None=None, # explicit seeds, e.g. '0,1,2' (default: `seed`, `seed`+1, ... as many as the scale's `n_seeds`)
              ) -> dict: # the report's results.json
     "The whole study, end to end, as resumable stages per seed (data, training grid, corruptions, calibration, backgrounds, overfit check, SIS), its findings over seeds, and `out/report/`."
@@ -809,8 +809,9 @@ def run_study(out:str='demo_out', # output folder: seed<k>/ (stages/, data/, run
     _recover_swap(out/'report')   # a report swap a kill interrupted: the report is back in place before the stages run
     t0, dirs = time.time(), {s: out/f'seed{s}' for s in seeds}
     n = len(_STAGES) * len(seeds) + 1
-    jobs = [(str(dirs[s]), sc_name, s, device, progress, data, in9, force, k * len(_STAGES), n) for k, s in enumerate(seeds)]
     w = min(len(seeds), sc['seed_workers'] or 1)
+    if w > 1 and progress: print(f'{len(seeds)} seeds, {w} at a time: one line per stage (the bars of parallel processes would interleave)', flush=True)
+    jobs = [(str(dirs[s]), sc_name, s, device, progress and w == 1, data, in9, force, k * len(_STAGES), n) for k, s in enumerate(seeds)]
     if w > 1:   # one process per seed (spawned: fresh torch state), the cores shared between them
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
