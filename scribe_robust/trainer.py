@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_trainer.ipynb #c2b1be52
 from __future__ import annotations
-import contextlib, dataclasses, errno, hashlib, importlib, inspect, io, itertools, json, math, os, platform, random, re, shutil, subprocess, sys, time, warnings, zipfile
+import contextlib, dataclasses, errno, hashlib, importlib, inspect, io, itertools, json, math, os, platform, re, shutil, subprocess, sys, time, warnings, zipfile
 from dataclasses import dataclass, field, asdict
 from functools import partial
 from pathlib import Path
@@ -16,7 +16,7 @@ from fastai.data.core import DataLoaders
 from fastai.learner import Learner
 from fastai.losses import CrossEntropyLossFlat
 from fastai.metrics import accuracy
-from fastai.torch_core import set_seed, num_distrib, rank_distrib
+from fastai.torch_core import set_seed, num_distrib, rank_distrib, get_random_states, set_random_states
 from fastai.distributed import DistributedDL  # also adds Learner.distrib_ctx
 import fastai.callback.progress, fastai.callback.fp16, fastai.callback.channelslast  # Learner.no_bar, to_bf16/to_fp16, to_channelslast
 from .ibe import ScribeLoss, RECIPES  # RECIPES: the one registry of training recipes (defined on the IBE page)
@@ -498,7 +498,7 @@ def train_run(cfg:RunConfig, # the run
         for lk in held: lk.release()
         if rank == 0: lock.release()
 
-def _train_locked(cfg, out, dls, n_out, tp, dev, on_gpu, amp, channels_last, compile, cbs, progress, dist, rank, todo=None):
+def _train_locked(cfg, out, dls, n_out, tp, dev, on_gpu, amp, channels_last, compile, cbs, progress, dist, rank, todo):
     "The body of `train_run`, run while this process holds the run's lock."
     final, tmp = out/cfg.run_id, out/f'.tmp-{cfg.run_id}-{os.getpid()}'
     if _bcast(dist, final.exists()): raise FileExistsError(f'{final} exists: finished runs are never overwritten; delete it to retrain')
@@ -517,7 +517,7 @@ def _train_locked(cfg, out, dls, n_out, tp, dev, on_gpu, amp, channels_last, com
     if channels_last: learn.to_channelslast(use_amp=False)
     if compile is not None: learn.model = torch.compile(model, mode=compile)   # the uncompiled module (same parameters) is saved
     if rank == 0: tmp.mkdir()
-    try: return _fit_and_write(cfg, learn, dls, n_out, rec, lr, guard, timer, tmp, final, dev, amp, channels_last, compile, progress, dist, rank, todo or {})
+    try: return _fit_and_write(cfg, learn, dls, n_out, rec, lr, guard, timer, tmp, final, dev, amp, channels_last, compile, progress, dist, rank, todo)
     finally:
         if rank == 0 and tmp.exists(): shutil.rmtree(tmp, ignore_errors=True)   # failed or interrupted: free the space at once
 
@@ -550,12 +550,9 @@ class _Snapshots(Callback):
     def after_epoch(self):
         c = self.todo.get(self.epoch + 1)
         if c is None: return
-        cuda = torch.cuda.is_available()
-        st = random.getstate(), np.random.get_state(), torch.get_rng_state(), torch.cuda.get_rng_state_all() if cuda else None
+        st = get_random_states()   # python, numpy, torch and CUDA generators
         try: self.write(c)
-        finally:
-            random.setstate(st[0]); np.random.set_state(st[1]); torch.set_rng_state(st[2])
-            if cuda: torch.cuda.set_rng_state_all(st[3])
+        finally: set_random_states(**st)
         self.done.append(c.run_id)
 
 def _write_run(cfg, learn, dls, n_out, lr, guard, timer, t0, tmp, final, dev, amp, channels_last, compile, progress, dist, inner=False, snapshot_of=None):
